@@ -1,0 +1,107 @@
+// `npm start`: a real VS Code (code-server 4.100.3 = VS Code 1.100.3) in the browser with Secure Dev
+// installed and the vulnerable demo app (demo/) as the workspace. Runs until Ctrl-C.
+//
+//   npm start                      build, link this folder as the installed extension, serve
+//   npm start -- --vsix            package a .vsix with vsce and install that instead (what users get)
+//   npm start -- --port 8080       a fixed port (default: a free one)
+//   npm start -- --no-build        skip `node esbuild.mjs`
+//
+// Everything it writes lives under .vscode-test/demo/ (gitignored): the workspace is a fresh copy of
+// demo/ on every start, so the repository is never modified. With the default link install,
+// `npm run watch` + "Developer: Reload Window" picks up changes to the extension.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureCodeServer, entryScript, repoRoot, startCodeServer } from './code-server.mjs';
+
+const say = (message) => console.log(`[start] ${message}`);
+
+function option(name) {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+function runOrFail(command, args, what) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${what} failed (\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal})`);
+}
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const demoHome = join(repoRoot, '.vscode-test', 'demo');
+const workspace = join(demoHome, 'workspace');
+const userDataDir = join(demoHome, 'user-data');
+const extensionsDir = join(demoHome, 'extensions');
+
+/** Installs this folder as the extension: a link in the extensions dir, as VS Code lays them out. */
+function linkExtension() {
+  rmSync(extensionsDir, { recursive: true, force: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  symlinkSync(repoRoot, join(extensionsDir, `${extensionId}-${manifest.version}`), 'dir');
+}
+
+/** Packages a .vsix (as `npm run package` does) and installs it with code-server's own CLI. */
+function installVsix() {
+  const vsix = join(repoRoot, '.vscode-test', `${manifest.name}-start.vsix`);
+  say('packaging the extension with vsce');
+  runOrFail(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], 'vsce package');
+  rmSync(extensionsDir, { recursive: true, force: true });
+  say(`installing ${vsix}`);
+  runOrFail(process.execPath, [entryScript, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], 'installing the .vsix');
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) {
+    say('building (node esbuild.mjs)');
+    runOrFail(process.execPath, ['esbuild.mjs'], 'the build');
+  }
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing after the build');
+
+  await ensureCodeServer();
+
+  rmSync(workspace, { recursive: true, force: true });
+  cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
+  mkdirSync(userDataDir, { recursive: true });
+  if (process.argv.includes('--vsix')) installVsix();
+  else linkExtension();
+  say(`${extensionId} ${manifest.version} installed into ${extensionsDir}`);
+
+  const port = option('--port') ? Number(option('--port')) : undefined;
+  const server = await startCodeServer({
+    workspace,
+    userDataDir,
+    extensionsDir,
+    port,
+    logFile: join(demoHome, 'code-server.log'),
+    // The demo's README opens first; it points at src/server.js.
+    settings: { 'workbench.startupEditor': 'readme' },
+  });
+
+  let stopping = false;
+  const stop = async (reason) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${reason}: stopping code-server`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => stop('Ctrl-C'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  server.process.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] code-server exited unexpectedly (code ${code}, signal ${signal}); see ${join(demoHome, 'code-server.log')}`);
+    process.exit(1);
+  });
+
+  console.log('');
+  console.log(`  VS Code ${'(code-server)'} with Secure Dev is running:`);
+  console.log(`  ${server.url}?folder=${encodeURIComponent(workspace)}`);
+  console.log('');
+  console.log('  Open src/server.js to see the warnings. Press Ctrl-C to stop.');
+  console.log('');
+}
+
+main().catch((error) => {
+  console.error(`[start] ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+// The error-tolerant parser adapter. TypeScript's `createSourceFile` (no type-checking) keeps a
+// complete tree for half-typed code, which keeps diagnostics stable while the user types.
+// The module is required on first use, never at load time: it costs ~400 ms to load.
+import type * as TS from 'typescript';
+import type { FileKind } from './types';
+
+let loaded: typeof TS | undefined;
+
+export function typescript(): typeof TS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
+  loaded ??= require('typescript') as typeof TS;
+  return loaded;
+}
+
+export function parse(text: string, fileName: string, kind: FileKind): TS.SourceFile {
+  const ts = typescript();
+  const scriptKind =
+    kind === 'tsx' ? ts.ScriptKind.TSX : kind === 'jsx' ? ts.ScriptKind.JSX : kind === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKind);
+}

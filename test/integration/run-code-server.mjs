@@ -1,0 +1,235 @@
+// `npm run test:integration`: runs the mocha suites of test/integration inside a real VS Code
+// (code-server 4.100.3, i.e. VS Code 1.100.3) driven by headless Chromium, offline.
+//
+//   1. ensure code-server is installed (.vscode-test/, once) and the system packages exist;
+//   2. copy the fixture workspace to a temp dir and start code-server on a free loopback port;
+//   3. open the workbench with the test payload (extensionDevelopmentPath = this repo,
+//      extensionTestsPath = out/test/integration/index.js): the extension host runs the suites;
+//   4. wait for the results file index.ts writes, print mocha's summary, exit 1 on any failure;
+//   5. always stop Chromium and code-server (finally + signal handlers).
+//
+// Environment: SECURE_DEV_TEST_TIMEOUT_MS (overall, default 10 min), SECURE_DEV_KEEP_TEMP=1 keeps
+// the temp dir. Logs: .vscode-test/logs/ (code-server.log, exthost.log = the workbench console,
+// where the extension host's console output arrives).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, appendFileSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { chromiumPath, ensureCodeServer, repoRoot, startCodeServer, tail } from '../../scripts/code-server.mjs';
+
+const OVERALL_TIMEOUT_MS = Number(process.env.SECURE_DEV_TEST_TIMEOUT_MS ?? 10 * 60_000);
+const WORKBENCH_TIMEOUT_MS = 120_000;
+const TESTS_START_TIMEOUT_MS = 120_000;
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+const testsIndex = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+const logDir = join(repoRoot, '.vscode-test', 'logs');
+const codeServerLog = join(logDir, 'code-server.log');
+const extHostLog = join(logDir, 'exthost.log');
+
+const started = Date.now();
+const deadline = started + OVERALL_TIMEOUT_MS;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const say = (message) => console.log(`[integration] ${message}`);
+
+/** Everything that must be undone, newest first; run once, from finally or a signal. */
+const cleanups = [];
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try { await fn(); } catch (error) { console.error(`[integration] cleanup: ${error.message}`); }
+    }
+  })();
+  return cleaningUp;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    say(`${signal}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+class PhaseTimeout extends Error {}
+
+/** Resolves with `promise`, or rejects naming the phase when its own or the overall time runs out. */
+function phase(name, ms, promise) {
+  const budget = Math.min(ms, deadline - Date.now());
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new PhaseTimeout(`timed out after ${seconds(budget)} while ${name}`)), Math.max(budget, 0));
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitForFile(file) {
+  while (!existsSync(file)) await sleep(200);
+}
+
+function requireBuild() {
+  for (const file of [join(repoRoot, 'dist', 'extension.js'), testsIndex]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+}
+
+/** The workbench URL that makes the extension host run our tests (see the notes on code-server). */
+function testUrl(server, workspace) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(testsIndex)],
+  ];
+  return `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+// ---------------------------------------------------------------- report
+
+function printResults(results) {
+  const { stats, tests, fatal } = results;
+  console.log('');
+  let previousSuites = [];
+  const failures = [];
+  for (const test of tests) {
+    const suites = test.titlePath.slice(0, -1);
+    const title = test.titlePath.at(-1);
+    suites.forEach((suite, depth) => {
+      if (previousSuites[depth] !== suite) console.log(`${'  '.repeat(depth + 1)}${suite}`);
+    });
+    previousSuites = suites;
+    const indent = '  '.repeat(suites.length + 1);
+    if (test.state === 'passed') console.log(`${indent}✓ ${title}${test.durationMs > 75 ? ` (${test.durationMs}ms)` : ''}`);
+    else if (test.state === 'pending') console.log(`${indent}- ${title}`);
+    else {
+      failures.push(test);
+      console.log(`${indent}✗ ${failures.length}) ${title}`);
+    }
+  }
+  console.log('');
+  console.log(`  ${stats.passes} passing (${seconds(stats.durationMs)})`);
+  if (stats.pending) console.log(`  ${stats.pending} pending`);
+  if (stats.failures) console.log(`  ${stats.failures} failing`);
+  failures.forEach((test, i) => {
+    console.log('');
+    console.log(`  ${i + 1}) ${test.titlePath.join(' ')}:`);
+    const stack = test.error?.stack ?? test.error?.message ?? 'unknown error';
+    const text = stack.includes(test.error?.message ?? '') ? stack : `${test.error.message}\n${stack}`;
+    console.log(text.split('\n').map((line) => `     ${line}`).join('\n'));
+  });
+  if (fatal) {
+    console.log('');
+    console.log(`  the suites could not run: ${fatal.stack ?? fatal.message}`);
+  }
+  console.log('');
+  return !fatal && stats.failures === 0 && stats.passes > 0;
+}
+
+function printLogTails() {
+  for (const [name, file] of [['extension host / workbench console', extHostLog], ['code-server', codeServerLog]]) {
+    const text = tail(file, 40).trim();
+    if (!text) continue;
+    console.log(`---- last lines of the ${name} log (${file}) ----`);
+    console.log(text);
+  }
+}
+
+/**
+ * Appends the workbench's console to `file`. The extension host's console.log arrives here too,
+ * as `console.log('%c INFO', css, format, ...args)`; format it the way a terminal would.
+ */
+export function forwardConsole(page, file) {
+  let queue = Promise.resolve();
+  page.on('console', (message) => {
+    queue = queue.then(async () => {
+      let text;
+      try {
+        const values = await Promise.all(message.args().map((arg) => arg.jsonValue()));
+        const styled = typeof values[0] === 'string' && values[0].startsWith('%c') && values.length >= 2;
+        text = styled ? `${values[0].slice(2).trim()} ${format(...values.slice(2))}` : format(...values);
+      } catch {
+        text = '';
+      }
+      if (!text.trim()) text = `${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`;
+      appendFileSync(file, `[${message.type()}] ${text}\n`);
+    });
+  });
+  page.on('pageerror', (error) => appendFileSync(file, `[pageerror] ${error.stack ?? error.message}\n`));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  requireBuild();
+  say('phase 1/4: code-server');
+  const installStarted = Date.now();
+  await phase('installing code-server', OVERALL_TIMEOUT_MS, ensureCodeServer({ browser: true }));
+  say(`code-server ready (${seconds(Date.now() - installStarted)})`);
+
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  // realpath: the workbench and the extension host must agree on the path (macOS /tmp symlink).
+  const tempDir = realpathSync(mkdtempSync(join(tmpdir(), 'secure-dev-it-')));
+  if (process.env.SECURE_DEV_KEEP_TEMP !== '1') cleanups.push(() => rmSync(tempDir, { recursive: true, force: true }));
+  const workspace = join(tempDir, 'workspace');
+  if (existsSync(fixtureWorkspace)) cpSync(fixtureWorkspace, workspace, { recursive: true });
+  else mkdirSync(workspace, { recursive: true });
+  const resultsFile = join(tempDir, 'results.json');
+
+  say('phase 2/4: starting code-server');
+  const server = await startCodeServer({
+    workspace,
+    userDataDir: join(tempDir, 'user-data'),
+    extensionsDir: join(tempDir, 'extensions'),
+    logFile: codeServerLog,
+    env: { SECURE_DEV_TEST_RESULTS: resultsFile, SECURE_DEV_TEST_WORKSPACE: workspace },
+    readyTimeoutMs: Math.min(60_000, deadline - Date.now()),
+  });
+  cleanups.push(() => server.stop());
+  // Runs before the temp dir goes: keep VS Code's own logs (exthost, remoteagent) for inspection.
+  cleanups.push(() => cpSync(join(tempDir, 'user-data', 'logs'), join(logDir, 'vscode'), { recursive: true }));
+  say(`code-server listening on ${server.url} (pid ${server.pid})`);
+
+  say('phase 3/4: opening the workbench in headless Chromium');
+  const browser = await phase('launching Chromium', 60_000, chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS }));
+  cleanups.push(() => closeBrowser(browser));
+  const page = await browser.newPage();
+  forwardConsole(page, extHostLog);
+  await phase('loading the workbench', WORKBENCH_TIMEOUT_MS, (async () => {
+    await page.goto(testUrl(server, workspace), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 0 });
+  })());
+  await phase('waiting for the extension host to load the tests (out/test/integration/index.js)', TESTS_START_TIMEOUT_MS, waitForFile(`${resultsFile}.started`));
+
+  say('phase 4/4: running the suites inside VS Code');
+  await phase('running the integration tests', OVERALL_TIMEOUT_MS, waitForFile(resultsFile));
+  await sleep(500); // let mocha's last console lines reach the log
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  writeFileSync(join(logDir, 'results.json'), JSON.stringify(results, null, 2));
+  const ok = printResults(results);
+  if (!ok) {
+    if (results.stats.passes === 0 && results.stats.failures === 0) say('no test ran');
+    printLogTails();
+  }
+  return ok;
+}
+
+async function closeBrowser(browser) {
+  // close() can hang if Chromium is wedged; playwright then kills it on process exit anyway.
+  await Promise.race([browser.close().catch(() => {}), sleep(10_000)]);
+}
+
+let exitCode = 1;
+try {
+  exitCode = (await main()) ? 0 : 1;
+} catch (error) {
+  console.error(`[integration] FAILED: ${error.message}`);
+  if (!(error instanceof PhaseTimeout) && error.stack) console.error(error.stack.split('\n').slice(1, 6).join('\n'));
+  printLogTails();
+  exitCode = 1;
+} finally {
+  await cleanup();
+  say(`done in ${seconds(Date.now() - started)}; exit code ${exitCode}`);
+}
+process.exit(exitCode);
