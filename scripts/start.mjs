@@ -11,7 +11,8 @@
 // `npm run watch` + "Developer: Reload Window" picks up changes to the extension.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, entryScript, repoRoot, startCodeServer } from './code-server.mjs';
 
 const say = (message) => console.log(`[start] ${message}`);
@@ -28,20 +29,21 @@ function runOrFail(command, args, what) {
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
-const demoHome = join(repoRoot, '.vscode-test', 'demo');
-const workspace = join(demoHome, 'workspace');
-const userDataDir = join(demoHome, 'user-data');
-const extensionsDir = join(demoHome, 'extensions');
+
+/** Where a demo session keeps its workspace copy, user data and extensions. */
+export function demoDirs(home) {
+  return { home, workspace: join(home, 'workspace'), userDataDir: join(home, 'user-data'), extensionsDir: join(home, 'extensions') };
+}
 
 /** Installs this folder as the extension: a link in the extensions dir, as VS Code lays them out. */
-function linkExtension() {
+function linkExtension(extensionsDir) {
   rmSync(extensionsDir, { recursive: true, force: true });
   mkdirSync(extensionsDir, { recursive: true });
   symlinkSync(repoRoot, join(extensionsDir, `${extensionId}-${manifest.version}`), 'dir');
 }
 
 /** Packages a .vsix (as `npm run package` does) and installs it with code-server's own CLI. */
-function installVsix() {
+function installVsix({ extensionsDir, userDataDir }) {
   const vsix = join(repoRoot, '.vscode-test', `${manifest.name}-start.vsix`);
   say('packaging the extension with vsce');
   runOrFail(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], 'vsce package');
@@ -50,29 +52,42 @@ function installVsix() {
   runOrFail(process.execPath, [entryScript, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], 'installing the .vsix');
 }
 
-async function main() {
-  if (!process.argv.includes('--no-build')) {
+/**
+ * Builds (unless told not to), installs code-server, copies demo/ fresh and installs the
+ * extension into the session's own extensions dir. Used by `npm start` and the screenshots.
+ */
+export async function prepareDemo({ home, build = true, vsix = false, browser = false }) {
+  const dirs = demoDirs(home);
+  if (build) {
     say('building (node esbuild.mjs)');
     runOrFail(process.execPath, ['esbuild.mjs'], 'the build');
   }
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing after the build');
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build`');
 
-  await ensureCodeServer();
+  await ensureCodeServer({ browser });
 
-  rmSync(workspace, { recursive: true, force: true });
-  cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
-  mkdirSync(userDataDir, { recursive: true });
-  if (process.argv.includes('--vsix')) installVsix();
-  else linkExtension();
-  say(`${extensionId} ${manifest.version} installed into ${extensionsDir}`);
+  rmSync(dirs.workspace, { recursive: true, force: true });
+  cpSync(join(repoRoot, 'demo'), dirs.workspace, { recursive: true });
+  mkdirSync(dirs.userDataDir, { recursive: true });
+  if (vsix) installVsix(dirs);
+  else linkExtension(dirs.extensionsDir);
+  say(`${extensionId} ${manifest.version} installed into ${dirs.extensionsDir}${vsix ? ' (from the .vsix)' : ' (linked to this folder)'}`);
+  return dirs;
+}
 
+async function main() {
+  const { home, workspace, userDataDir, extensionsDir } = await prepareDemo({
+    home: join(repoRoot, '.vscode-test', 'demo'),
+    build: !process.argv.includes('--no-build'),
+    vsix: process.argv.includes('--vsix'),
+  });
   const port = option('--port') ? Number(option('--port')) : undefined;
   const server = await startCodeServer({
     workspace,
     userDataDir,
     extensionsDir,
     port,
-    logFile: join(demoHome, 'code-server.log'),
+    logFile: join(home, 'code-server.log'),
     // The demo's README opens first; it points at src/server.js.
     settings: { 'workbench.startupEditor': 'readme' },
   });
@@ -89,19 +104,21 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   server.process.once('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`[start] code-server exited unexpectedly (code ${code}, signal ${signal}); see ${join(demoHome, 'code-server.log')}`);
+    console.error(`[start] code-server exited unexpectedly (code ${code}, signal ${signal}); see ${join(home, 'code-server.log')}`);
     process.exit(1);
   });
 
   console.log('');
-  console.log(`  VS Code ${'(code-server)'} with Secure Dev is running:`);
+  console.log('  VS Code (code-server) with Secure Dev is running:');
   console.log(`  ${server.url}?folder=${encodeURIComponent(workspace)}`);
   console.log('');
   console.log('  Open src/server.js to see the warnings. Press Ctrl-C to stop.');
   console.log('');
 }
 
-main().catch((error) => {
-  console.error(`[start] ${error.message}`);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`[start] ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -27,22 +27,30 @@ const IMPORTS = [
 ];
 
 /** Top-level names each generated section declares; suffixed per section to stay unique. */
-const SECTION_NAMES = /\b(router|service|toJson|execAsync|execFileAsync|UPLOAD_ROOT|EXPORT_ROOT|DATA_ROOT|REPO_ROOT|PUBLIC_URL|STORAGE_ROOT|PREVIEW_ROOT|FORMATS|retry|debounce|formatBytes|slugify|parseDuration|groupBy|maskEmail|requestId|UNITS|LruCacheLocal|[A-Z][A-Za-z]*(?:Service|Filter|Row)|New[A-Z][A-Za-z]*|Page|PageResult|ServiceConfig)\b/g;
+const SECTION_NAMES = /(?<![.\w])(router|service|toJson|execAsync|execFileAsync|UPLOAD_ROOT|EXPORT_ROOT|DATA_ROOT|REPO_ROOT|PUBLIC_URL|STORAGE_ROOT|PREVIEW_ROOT|FORMATS|retry|debounce|formatBytes|slugify|parseDuration|groupBy|maskEmail|requestId|UNITS|LruCacheLocal|[A-Z][A-Za-z]*(?:Service|Filter|Row)|New[A-Z][A-Za-z]*|Page|PageResult|ServiceConfig)\b/g;
 
 function body(text) {
   return text
     .split('\n')
-    .filter((line) => !/^(import |'use strict'|const \w+ = require\(|const \{[^}]*\} = require\(|export default router)/.test(line))
+    .filter((line) => !/^(import |'use strict'|const \w+ = require\(|const \{[^}]*\} = require\(|export default router|module\.exports = )/.test(line))
     .join('\n');
 }
 
 export function largeTypeScriptFile(lines, seed = 7) {
   const r = createRandom(seed);
   const out = [...IMPORTS];
-  for (let section = 1; out.length < lines; section++) {
+  // Whole sections only (no function cut in half); a section that would overshoot is redrawn.
+  for (let section = 1, misses = 0; misses < 200; section++) {
     const kind = r.pick(['express', 'koa', 'service', 'service', 'util']);
     const text = kind === 'express' ? expressRoutes(r) : kind === 'koa' ? koaRoutes(r) : kind === 'service' ? service(r) : utilModule(r).replace(/export class LruCache/g, 'export class LruCacheLocal');
-    out.push(`// --- section ${section}: ${kind} ---`, ...body(text).replace(SECTION_NAMES, `$1_${section}`).split('\n'));
+    const sectionLines = [`// --- section ${section}: ${kind} ---`, ...body(text).replace(SECTION_NAMES, `$1_${section}`).split('\n')];
+    if (out.length + sectionLines.length > lines) {
+      misses++;
+      continue;
+    }
+    out.push(...sectionLines);
   }
-  return out.slice(0, lines).join('\n') + '\n';
+  // The last few lines: settings constants, as modules often end with.
+  for (let i = 1; out.length < lines; i++) out.push(`export const LIMIT_${i} = ${r.int(1, 10_000)};`);
+  return out.join('\n') + '\n';
 }

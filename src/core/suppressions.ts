@@ -29,8 +29,9 @@ export function findSuppressions(text: string, kind: FileKind, lines: LineIndex)
     const line = lines.lineOf(at);
     const lineStart = lines.lineStart(line);
     const before = text.slice(lineStart, at);
-    // Only a directive inside a comment counts; a string that mentions the marker does not.
-    if (!tokens.some((t) => before.includes(t))) continue;
+    // Only a comment that starts with the marker counts; prose or strings that mention it do not.
+    const lead = before.trimEnd();
+    if (!tokens.some((t) => lead.endsWith(t))) continue;
     const lineEnd = lines.lineEnd(line);
     let rest = text.slice(at + MARKER.length, lineEnd);
     const nextLine = rest.startsWith('-next-line');
@@ -41,6 +42,8 @@ export function findSuppressions(text: string, kind: FileKind, lines: LineIndex)
     const idsText = sep >= 0 ? rest.slice(0, sep) : rest;
     const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
     const ids = idsText.split(/[\s,]+/).filter(Boolean);
+    // Documentation that shows the syntax ('<rule-id>') is not a directive.
+    if (ids.some((id) => !/^[a-z0-9][a-z0-9-]*$/.test(id))) continue;
     const end = lineStart + before.length + MARKER.length + (nextLine ? 10 : 0) + rest.length;
     if (ids.length === 0 || reason.length === 0) {
       invalid.push({

@@ -1,0 +1,210 @@
+// Is this hash or this random number protecting something? MD5 over an ETag body or Math.random
+// for confetti is fine; MD5 over a password and Math.random for a reset token are not. The
+// verdict comes from what goes in (the hashed data's names, values made by a random generator),
+// where the result goes (the variable, property or function it ends in, one hop further), and how
+// it is used (compared against an expected value, i.e. a verification).
+import type * as TS from 'typescript';
+import { skipWrappers } from '../ast/bindings';
+import { walk } from '../ast/walk';
+import type { CryptoFacts } from './facts';
+import {
+  callsOfFunction, declarationOf, destinationOf, enclosingNamedFunction, isEquality, isFunctionLike, referencesOf,
+  targetText, type Destination,
+} from './value-flow';
+import { isBenignName, isSigningName, secretKindOf, type SecretKind } from './words';
+
+export interface Purpose {
+  kind: SecretKind | 'signature' | 'integrity';
+  /** Says why, for the message: "the value is named `resetToken`". */
+  because: string;
+}
+
+const SECURE_RANDOM = new Set([
+  'crypto.randomBytes', 'crypto.randomUUID', 'crypto.randomInt', 'crypto.getRandomValues', 'crypto.webcrypto.getRandomValues',
+  'crypto.randomFillSync', 'window.crypto.getRandomValues', 'globalThis.crypto.getRandomValues', 'nanoid', 'nanoid.nanoid',
+  'uuid.v4', 'crypto.pseudoRandomBytes', 'Math.random',
+]);
+
+/** Names a destination carries: the variable or property, or the returning function's name. */
+function destinationName(d: Destination): string | undefined {
+  if (d.kind === 'name') return d.name;
+  if (d.kind === 'return') return d.name;
+  return undefined;
+}
+
+interface NamedPlace {
+  name: string;
+  what: string;
+}
+
+/**
+ * The names a value ends up under: its destination, one hop further for a neutral variable
+ * (its references' destinations) and for a returning function (its call sites' destinations).
+ */
+function placesOf(facts: CryptoFacts, start: TS.Node): { places: NamedPlace[]; dests: Destination[] } {
+  const ts = facts.ts;
+  const places: NamedPlace[] = [];
+  const dests: Destination[] = [];
+  const first = destinationOf(facts, start);
+  dests.push(first);
+  const push = (d: Destination): void => {
+    const name = destinationName(d);
+    if (name) places.push({ name, what: d.kind === 'return' ? `returned by \`${name}()\`` : `stored as \`${name}\`` });
+    if (d.kind === 'argument' && d.callee) places.push({ name: d.callee, what: `passed to \`${d.callee}()\`` });
+  };
+  push(first);
+  if (first.kind === 'name' && first.declaration && ts.isIdentifier(first.declaration.name)) {
+    for (const ref of referencesOf(facts, first.declaration).slice(0, 20)) {
+      const d = destinationOf(facts, ref);
+      dests.push(d);
+      push(d);
+      if (d.kind === 'return' && d.name) followCallSites(facts, d.name, dests, push);
+    }
+  } else if (first.kind === 'return' && first.name) {
+    followCallSites(facts, first.name, dests, push);
+  }
+  return { places, dests };
+}
+
+function followCallSites(facts: CryptoFacts, fnName: string, dests: Destination[], push: (d: Destination) => void): void {
+  for (const call of callsOfFunction(facts, fnName).slice(0, 20)) {
+    const d = destinationOf(facts, call);
+    dests.push(d);
+    push(d);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// randomness
+
+/** Why a Math.random() value must be unpredictable, or undefined when it need not be. */
+export function randomnessPurpose(facts: CryptoFacts, call: TS.Node): Purpose | undefined {
+  const ts = facts.ts;
+  const { places, dests } = placesOf(facts, call);
+  if (dests[0].kind === 'control') return undefined;
+  const first = places[0];
+  if (first && isBenignName(first.name)) return undefined;
+  for (const p of places) {
+    if (isBenignName(p.name)) continue;
+    const kind = secretKindOf(p.name, true);
+    if (kind) return { kind, because: `the value is ${p.what}` };
+  }
+  return fromEnclosingFunction(ts, call, true);
+}
+
+function fromEnclosingFunction(ts: typeof TS, node: TS.Node, forRandomness: boolean): Purpose | undefined {
+  const fn = enclosingNamedFunction(ts, node);
+  if (!fn || isBenignName(fn.name)) return undefined;
+  const kind = secretKindOf(fn.name, forRandomness);
+  return kind ? { kind, because: `it is made inside \`${fn.name}()\`` } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hashing
+
+/** Why a digest must be collision- and preimage-resistant, or undefined for non-security uses. */
+export function hashPurpose(facts: CryptoFacts, data: readonly TS.Expression[], result: TS.Node, createdAt: TS.Node): Purpose | undefined {
+  const ts = facts.ts;
+  // 1. What is hashed.
+  const fromData = dataPurpose(facts, data, createdAt);
+  if (fromData) return fromData;
+
+  // 2. Where the digest goes, and the function that makes it.
+  const { places, dests } = placesOf(facts, result);
+  const fn = enclosingNamedFunction(ts, createdAt);
+  const names = [...places.map((p) => p.name), ...(fn ? [fn.name] : [])];
+  if (names.some((n) => isBenignName(n))) return undefined;
+  for (const p of places) {
+    const kind = secretKindOf(p.name);
+    if (kind) return { kind, because: `the digest is ${p.what}` };
+    if (isSigningName(p.name)) return { kind: 'signature', because: `the digest is ${p.what}` };
+  }
+  if (fn) {
+    const kind = secretKindOf(fn.name);
+    if (kind) return { kind, because: `it is computed in \`${fn.name}()\`` };
+    if (isSigningName(fn.name)) return { kind: 'signature', because: `it is computed in \`${fn.name}()\`` };
+  }
+
+  // 3. How it is used: compared against an expected value, it verifies integrity or authenticity.
+  for (const d of dests) {
+    if (d.kind === 'control' && isEquality(ts, d.node)) {
+      const bin = d.node as TS.BinaryExpression;
+      // `if (hash === cached.hash)` is change detection, not verification.
+      if ([bin.left, bin.right].some((side) => isBenignName(targetText(ts, skipWrappers(side))))) continue;
+      return { kind: 'integrity', because: 'the digest is compared against an expected value to verify data' };
+    }
+  }
+  return undefined;
+}
+
+function dataPurpose(facts: CryptoFacts, data: readonly TS.Expression[], createdAt: TS.Node): Purpose | undefined {
+  const ts = facts.ts;
+  let secret: Purpose | undefined;
+  const enclosing = enclosingNamedFunction(ts, createdAt);
+  for (const expr of data) {
+    const found = namesIn(ts, expr);
+    for (const { name, id } of found) {
+      const kind = secretKindOf(name);
+      if (kind === 'password') return { kind, because: `it hashes \`${name}\`` };
+      if (kind && !secret) secret = { kind, because: `it hashes \`${name}\`` };
+      if (!secret && id) {
+        const decl = declarationOf(facts, id);
+        if (decl && ts.isVariableDeclaration(decl) && decl.initializer && containsRandomCall(facts, decl.initializer)) {
+          secret = { kind: 'secret', because: `\`${name}\` is a random token` };
+        }
+        // A small helper hashing its parameter: judge by what its callers pass.
+        if (!secret && decl && ts.isParameter(decl) && enclosing && decl.parent === enclosing.fn) {
+          const index = enclosing.fn.parameters.indexOf(decl);
+          for (const call of callsOfFunction(facts, enclosing.name).slice(0, 20)) {
+            const arg = call.arguments[index];
+            if (!arg) continue;
+            for (const a of namesIn(ts, arg)) {
+              const k = secretKindOf(a.name);
+              if (k) return { kind: k, because: `\`${enclosing.name}()\` is called with \`${a.name}\`` };
+            }
+          }
+        }
+      }
+    }
+  }
+  return secret;
+}
+
+/** Identifier and property names in a data expression, without called method names (`trim`, `String`). */
+function namesIn(ts: typeof TS, expr: TS.Expression): { name: string; id?: TS.Identifier }[] {
+  const out: { name: string; id?: TS.Identifier }[] = [];
+  walk(expr, (n) => {
+    if (isFunctionLike(ts, n)) return false;
+    if (ts.isCallExpression(n)) {
+      // Visit the receiver of a method call and the arguments, not the method name.
+      const callee = n.expression;
+      if (ts.isPropertyAccessExpression(callee)) walkInto(callee.expression);
+      for (const a of n.arguments) walkInto(a);
+      return false;
+    }
+    if (ts.isPropertyAccessExpression(n)) {
+      out.push({ name: n.name.text });
+      return undefined;
+    }
+    if (ts.isIdentifier(n)) out.push({ name: n.text, id: n });
+    return undefined;
+  });
+  return out;
+  function walkInto(e: TS.Expression): void {
+    out.push(...namesIn(ts, e));
+  }
+}
+
+export function containsRandomCall(facts: CryptoFacts, expr: TS.Node): boolean {
+  const ts = facts.ts;
+  let found = false;
+  walk(expr, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n)) {
+      const callee = facts.bindings.resolve(n.expression);
+      if (callee && SECURE_RANDOM.has(callee)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
