@@ -1,0 +1,166 @@
+// Whole-tree benchmark: Secure Dev's CLI against ESLint 9 (eslint-plugin-security + sdl) and
+// secretlint (recommended preset) on the same ~8 MB tree, plus a bare TypeScript parse for scale.
+// Each tool runs in its own child process; wall time and peak RSS are measured from outside.
+//
+//   npm run build && npm ci --prefix bench && npm run bench
+//   node bench/tree.mjs [--runs 3] [--peer-runs 1] [--rebuild] [--mb 8] [--seed 1]
+//
+// Writes bench/results/tree.json and prints a markdown table.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure } from './lib/measure.mjs';
+import { CODE_FILE, listTree, summarize } from './lib/tree-files.mjs';
+
+const bench = dirname(fileURLToPath(import.meta.url));
+const root = resolve(bench, '..');
+const work = join(bench, '.work');
+const tree = join(work, 'tree');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const runs = Number(option('runs', '3'));
+const peerRuns = Number(option('peer-runs', '1'));
+const HEADLINE_BAR = 10;
+
+function need(path, hint) {
+  if (!existsSync(path)) {
+    console.error(`missing ${path}: ${hint}`);
+    process.exit(2);
+  }
+}
+need(join(root, 'dist', 'cli.js'), 'run `npm run build` first');
+need(join(bench, 'node_modules', 'eslint'), 'run `npm ci --prefix bench` first');
+if (process.argv.includes('--rebuild') || !existsSync(tree)) {
+  execFileSync(process.execPath, [join(bench, 'build-tree.mjs'), '--mb', option('mb', '8'), '--seed', option('seed', '1')], { stdio: 'inherit' });
+}
+
+// Read every file once so that no tool pays for a cold page cache.
+const all = listTree(tree);
+for (const f of all) readFileSync(f.path);
+const code = all.filter((f) => CODE_FILE.test(f.path));
+const coverage = { all: summarize(all), code: summarize(code) };
+
+const node = process.execPath;
+const secureDevOut = join(work, 'secure-dev.json');
+const tools = [
+  {
+    id: 'secure-dev',
+    label: 'Secure Dev `scan` (worker threads, 2 cores)',
+    // --no-gitignore: the tree lives in a gitignored folder, and the peers read no .gitignore either.
+    args: [join(root, 'dist', 'cli.js'), 'scan', tree, '--format', 'json', '--output', secureDevOut, '--no-gitignore', '--fail-on', 'none'],
+    covers: 'all',
+    runs,
+    findings: () => countFindings(JSON.parse(readFileSync(secureDevOut, 'utf8'))),
+  },
+  {
+    id: 'eslint',
+    label: 'ESLint 9 + eslint-plugin-security + @microsoft/eslint-plugin-sdl',
+    args: [join(bench, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', join(bench, 'peers', 'eslint.config.mjs'), '--no-config-lookup', '--no-color', '.'],
+    cwd: tree,
+    covers: 'code',
+    runs: peerRuns,
+    findings: (run) => problemsLine(run.stdout),
+  },
+  {
+    id: 'secretlint',
+    label: 'secretlint + preset-recommend',
+    args: [join(bench, 'node_modules', 'secretlint', 'bin', 'secretlint.js'), '**/*', '--secretlintrc', join(bench, 'peers', '.secretlintrc.json'), '--no-color'],
+    cwd: tree,
+    covers: 'all',
+    runs: peerRuns,
+    findings: (run) => problemsLine(run.stdout),
+  },
+  {
+    id: 'typescript-parse',
+    label: 'bare TypeScript `createSourceFile`, 1 core (scale)',
+    args: [join(bench, 'lib', 'bare-parse.mjs'), tree],
+    covers: 'code',
+    runs,
+    findings: () => null,
+  },
+];
+
+/** Counts finding-like objects (anything with a ruleId) in the CLI's JSON, whatever its shape. */
+function countFindings(value) {
+  if (Array.isArray(value)) return value.reduce((sum, v) => sum + countFindings(v), 0);
+  if (value && typeof value === 'object') {
+    if (typeof value.ruleId === 'string') return 1;
+    return Object.values(value).reduce((sum, v) => sum + countFindings(v), 0);
+  }
+  return 0;
+}
+
+function problemsLine(stdout) {
+  const match = /(\d+) problems?\b/.exec(stdout);
+  return match ? Number(match[1]) : 0;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+for (const tool of tools) tool.results = [];
+const maxRuns = Math.max(...tools.map((t) => t.runs));
+for (let run = 1; run <= maxRuns; run++) {
+  for (const tool of tools) {
+    if (run > tool.runs) continue;
+    process.stderr.write(`run ${run}: ${tool.id} ... `);
+    const result = await measure(node, tool.args, { cwd: tool.cwd ?? root });
+    const failed = result.signal !== null || result.code === null || result.code > 1;
+    if (failed) {
+      console.error(`\n${tool.id} failed (code ${result.code}, signal ${result.signal}):\n${result.stderr.slice(-2000)}`);
+      process.exit(1);
+    }
+    tool.results.push({ seconds: result.seconds, peakRssMb: result.peakRssMb, findings: tool.findings(result) });
+    process.stderr.write(`${result.seconds.toFixed(2)} s, ${result.peakRssMb.toFixed(0)} MB\n`);
+  }
+}
+
+const secureDevSeconds = median(tools[0].results.map((r) => r.seconds));
+const rows = tools.map((tool) => {
+  const { files, bytes } = coverage[tool.covers];
+  const seconds = median(tool.results.map((r) => r.seconds));
+  return {
+    id: tool.id,
+    label: tool.label,
+    files,
+    mb: +(bytes / 1e6).toFixed(2),
+    seconds: +seconds.toFixed(2),
+    mbPerSecond: +(bytes / 1e6 / seconds).toFixed(2),
+    peakRssMb: Math.round(Math.max(...tool.results.map((r) => r.peakRssMb))),
+    findings: tool.results[0].findings,
+    vsSecureDev: +(seconds / secureDevSeconds).toFixed(1),
+    runs: tool.results.map((r) => ({ seconds: +r.seconds.toFixed(3), peakRssMb: Math.round(r.peakRssMb) })),
+  };
+});
+const peersSeconds = rows[1].seconds + rows[2].seconds;
+const headline = { peersSeconds: +peersSeconds.toFixed(2), secureDevSeconds: +secureDevSeconds.toFixed(2), ratio: +(peersSeconds / secureDevSeconds).toFixed(1), bar: HEADLINE_BAR };
+headline.pass = headline.ratio >= HEADLINE_BAR;
+
+const manifestPath = join(work, 'tree-manifest.json');
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version },
+  tree: existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : coverage.all,
+  rows,
+  headline,
+};
+delete report.tree.dir;
+delete report.tree.byKind;
+mkdirSync(join(bench, 'results'), { recursive: true });
+writeFileSync(join(bench, 'results', 'tree.json'), JSON.stringify(report, null, 2) + '\n');
+
+const table = [
+  '| tool | files | MB | seconds | MB/s | peak RSS MB | findings | time vs Secure Dev |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.label} | ${r.files} | ${r.mb} | ${r.seconds} | ${r.mbPerSecond} | ${r.peakRssMb} | ${r.findings ?? '—'} | ${r.vsSecureDev}× |`),
+];
+console.log(`\nTree: ${coverage.all.files} files, ${(coverage.all.bytes / 1e6).toFixed(2)} MB (${coverage.code.files} JS/TS files, ${(coverage.code.bytes / 1e6).toFixed(2)} MB); ${report.machine.cores} × ${report.machine.cpu}, Node ${process.version}; median of ${runs} runs (peers: ${peerRuns}).\n`);
+console.log(table.join('\n'));
+console.log(`\n**(ESLint set-up + secretlint) / Secure Dev = ${peersSeconds.toFixed(1)} s / ${secureDevSeconds.toFixed(2)} s = ${headline.ratio}×** (bar ≥ ${HEADLINE_BAR}×: ${headline.pass ? 'met' : 'NOT met'})`);

@@ -1,0 +1,132 @@
+// Which names hold secrets? `JWT_SECRET`, `apiKey`, `db.password`, `X-Api-Key`, `client_secret`
+// do; `PASSWORD_MIN_LENGTH`, `API_KEY_HEADER`, `passwordReset`, `SECRET_STORE`, `cacheKey` do not.
+// The test is on the *head* of the compound name (its last meaningful word): a name is about
+// a secret when its head is a secret word, optionally followed by neutral words like `_PROD`.
+
+export interface SecretName {
+  /** What kind of secret the name announces: 'password', 'API key', 'token', ... */
+  kind: string;
+  /** Password-like names also accept human-chosen passwords, not only random strings. */
+  passwordLike: boolean;
+  /** The provider the name mentions ('Datadog', 'AWS'), for the message. */
+  provider?: string;
+  /** The name's words, lower-case. */
+  words: string[];
+}
+
+const PASSWORD_HEADS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'passcode', 'pswd']);
+const SECRET_HEADS = new Set(['secret', 'secrets', 'pepper']);
+const TOKEN_HEADS = new Set(['token', 'tokens', 'pat']);
+const CREDENTIAL_HEADS = new Set(['auth', 'credential', 'credentials', 'creds', 'cred']);
+const KEY_HEADS = new Set(['key', 'keys']);
+
+/** Compound words written as one ('apikey', 'dbpassword', 'authtoken') and their kind. */
+const COMPOUND_SUFFIXES: Array<[string, string, boolean]> = [
+  ['password', 'password', true], ['passwd', 'password', true], ['passphrase', 'passphrase', true],
+  ['apikey', 'API key', false], ['privatekey', 'private key', false], ['secretkey', 'secret key', false],
+  ['secret', 'secret', false], ['token', 'token', false],
+];
+
+/** Words that may follow the head without changing what the name holds (`JWT_SECRET_PROD`). */
+const NEUTRAL_SUFFIXES = new Set([
+  'value', 'val', 'str', 'string', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'bytes', 'buf', 'buffer',
+  'prod', 'production', 'live', 'staging', 'stage', 'stg', 'dev', 'development', 'local', 'old', 'new', 'legacy',
+  'current', 'curr', 'previous', 'prev', 'primary', 'secondary', 'backup', 'default', 'fallback', 'override',
+  'literal', 'encoded', 'pem', 'der', 'v1', 'v2', 'v3', 'eu', 'us',
+]);
+
+/** Qualifiers that make a `*_KEY` name a secret key (`API_KEY`, `SIGNING_KEY`, `STRIPE_KEY`). */
+const SECRET_KEY_QUALIFIERS = new Set([
+  'api', 'secret', 'private', 'priv', 'signing', 'sign', 'encryption', 'encrypt', 'decryption', 'crypto', 'cipher',
+  'aes', 'hmac', 'jwt', 'master', 'access', 'admin', 'app', 'auth', 'license', 'licence', 'account', 'shared',
+  'session', 'cookie', 'webhook', 'write', 'ingest', 'deploy', 'ssh', 'gpg', 'pgp', 'root', 'sas', 'subscription',
+  'service', 'server', 'rest', 'management', 'mgmt', 'integration', 'partner', 'storage',
+  'aws', 'stripe', 'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'datadog', 'dd', 'github', 'gitlab',
+  'slack', 'heroku', 'npm', 'cloudflare', 'azure', 'vault', 'discord', 'telegram', 'shopify', 'digitalocean',
+]);
+
+/** Words that make a key or token public or not a credential at all (`PUBLISHABLE_KEY`, `pageToken`). */
+const NON_SECRET_QUALIFIERS = new Set([
+  'public', 'publishable', 'pub', 'site', 'search', 'anon', 'browser', 'cache', 'primary', 'foreign', 'sort',
+  'partition', 'hash', 'range', 'idempotency', 'object', 'map', 'dict', 'lookup', 'unique', 'composite', 'i18n',
+  'translation', 'label', 'message', 'react', 'list', 'row', 'column', 'field', 'entry', 'item', 'node', 'hot',
+  'shortcut', 'keyboard', 'press', 'event', 'index', 'query', 'route', 'page', 'next', 'continuation', 'cursor',
+  'sync', 'pagination', 'cancel', 'cancellation', 'design', 'color', 'lexer', 'parser', 'max', 'num', 'count',
+  'input', 'output', 'completion', 'prompt', 'bos', 'eos', 'pad', 'unk', 'special', 'csrf', 'xsrf', 'placeholder',
+  'example', 'sample', 'dummy', 'fake', 'mock', 'fixture', 'expected', 'invalid', 'wrong', 'bad', 'masked', 'redacted',
+]);
+
+const PROVIDER_HINTS: Record<string, string> = {
+  aws: 'AWS', datadog: 'Datadog', dd: 'Datadog', heroku: 'Heroku', twilio: 'Twilio', algolia: 'Algolia',
+  sentry: 'Sentry', cloudflare: 'Cloudflare', mailgun: 'Mailgun', sendgrid: 'SendGrid', stripe: 'Stripe',
+  github: 'GitHub', gitlab: 'GitLab', slack: 'Slack', npm: 'npm', openai: 'OpenAI', anthropic: 'Anthropic',
+  azure: 'Azure', okta: 'Okta', auth0: 'Auth0', sonar: 'SonarQube', nexus: 'Nexus', minio: 'MinIO',
+  postgres: 'PostgreSQL', postgresql: 'PostgreSQL', pg: 'PostgreSQL', mysql: 'MySQL', mongo: 'MongoDB',
+  mongodb: 'MongoDB', redis: 'Redis', rabbitmq: 'RabbitMQ', smtp: 'SMTP', ftp: 'FTP', jwt: 'JWT',
+  firebase: 'Firebase', google: 'Google', gcp: 'Google Cloud', digitalocean: 'DigitalOcean', vault: 'Vault',
+  discord: 'Discord', telegram: 'Telegram', shopify: 'Shopify', mapbox: 'Mapbox', contentful: 'Contentful',
+};
+
+/** `JWT_REFRESH_SECRET` -> ['jwt', 'refresh', 'secret']; `apiKeyAuth` -> ['api', 'key', 'auth']. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Classifies a name; undefined when it does not announce a secret. */
+export function secretName(name: string): SecretName | undefined {
+  const words = nameWords(name);
+  if (words.length === 0 || words.length > 12) return undefined;
+  let end = words.length;
+  while (end > 1 && (NEUTRAL_SUFFIXES.has(words[end - 1]) || /^\d+$/.test(words[end - 1]))) end--;
+  const head = words[end - 1];
+  const before = words.slice(0, end - 1);
+  if (words.some((w) => NON_SECRET_QUALIFIERS.has(w))) return undefined;
+  const provider = providerOf(words);
+  const make = (kind: string, passwordLike = false): SecretName => ({ kind, passwordLike, provider, words });
+
+  if (PASSWORD_HEADS.has(head)) return make(head === 'passphrase' ? 'passphrase' : 'password', true);
+  if (SECRET_HEADS.has(head)) {
+    if (before.includes('client')) return make('client secret');
+    if (before.includes('webhook')) return make('webhook secret');
+    return make('secret');
+  }
+  if (TOKEN_HEADS.has(head)) {
+    if (head === 'pat') return make('personal access token');
+    if (before.includes('access')) return make('access token');
+    if (before.includes('refresh')) return make('refresh token');
+    if (before.includes('auth')) return make('auth token');
+    return make('token');
+  }
+  if (CREDENTIAL_HEADS.has(head)) return make('credential');
+  if (KEY_HEADS.has(head)) {
+    if (!before.some((w) => SECRET_KEY_QUALIFIERS.has(w))) return undefined;
+    if (provider === 'AWS' && before.includes('secret')) return { ...make('secret access key'), provider: 'AWS' };
+    if (before.includes('api')) return make('API key');
+    if (before.includes('private') || before.includes('priv')) return make('private key');
+    if (before.includes('signing') || before.includes('sign') || before.includes('hmac')) return make('signing key');
+    if (before.includes('encryption') || before.includes('encrypt') || before.includes('cipher') || before.includes('aes')) return make('encryption key');
+    if (before.includes('access')) return make('access key');
+    return make(before.includes('secret') ? 'secret key' : 'key');
+  }
+  for (const [suffix, kind, passwordLike] of COMPOUND_SUFFIXES) {
+    if (head.endsWith(suffix) && head.length > suffix.length) return make(kind, passwordLike);
+  }
+  return undefined;
+}
+
+function providerOf(words: string[]): string | undefined {
+  for (const w of words) if (PROVIDER_HINTS[w]) return PROVIDER_HINTS[w];
+  return undefined;
+}
+
+/** `webhookSigning.secret` -> 'WEBHOOK_SIGNING_SECRET': a name for the environment variable. */
+export function envVarName(...parts: string[]): string {
+  const words = parts.flatMap(nameWords);
+  const deduped = words.filter((w, i) => i === 0 || w !== words[i - 1]);
+  return deduped.join('_').toUpperCase() || 'SECRET';
+}
