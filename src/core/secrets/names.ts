@@ -45,16 +45,23 @@ const SECRET_KEY_QUALIFIERS = new Set([
   'slack', 'heroku', 'npm', 'cloudflare', 'azure', 'vault', 'discord', 'telegram', 'shopify', 'digitalocean',
 ]);
 
-/** Words that make a key or token public or not a credential at all (`PUBLISHABLE_KEY`, `pageToken`). */
-const NON_SECRET_QUALIFIERS = new Set([
+/** Words that make a `*_KEY` name public or not a credential (`PUBLISHABLE_KEY`, `cacheKey`). */
+const NON_SECRET_KEY_QUALIFIERS = new Set([
   'public', 'publishable', 'pub', 'site', 'search', 'anon', 'browser', 'cache', 'primary', 'foreign', 'sort',
   'partition', 'hash', 'range', 'idempotency', 'object', 'map', 'dict', 'lookup', 'unique', 'composite', 'i18n',
   'translation', 'label', 'message', 'react', 'list', 'row', 'column', 'field', 'entry', 'item', 'node', 'hot',
-  'shortcut', 'keyboard', 'press', 'event', 'index', 'query', 'route', 'page', 'next', 'continuation', 'cursor',
-  'sync', 'pagination', 'cancel', 'cancellation', 'design', 'color', 'lexer', 'parser', 'max', 'num', 'count',
-  'input', 'output', 'completion', 'prompt', 'bos', 'eos', 'pad', 'unk', 'special', 'csrf', 'xsrf', 'placeholder',
-  'example', 'sample', 'dummy', 'fake', 'mock', 'fixture', 'expected', 'invalid', 'wrong', 'bad', 'masked', 'redacted',
+  'shortcut', 'keyboard', 'press', 'event', 'index', 'query', 'route', 'redis',
 ]);
+
+/** Words that make a `*_TOKEN` name something other than a credential (`pageToken`, `maxTokens`). */
+const NON_SECRET_TOKEN_QUALIFIERS = new Set([
+  'public', 'page', 'next', 'continuation', 'cursor', 'sync', 'pagination', 'cancel', 'cancellation', 'design',
+  'color', 'lexer', 'parser', 'max', 'num', 'count', 'input', 'output', 'completion', 'prompt', 'bos', 'eos', 'pad',
+  'unk', 'special', 'csrf', 'xsrf', 'verify', 'verification', 'device',
+]);
+
+/** Words that declare the value a deliberate fake, whatever it looks like (`EXAMPLE_TOKEN`). */
+const FAKE_MARKERS = new Set(['placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'fixture', 'expected', 'invalid', 'wrong', 'bad', 'masked', 'redacted']);
 
 const PROVIDER_HINTS: Record<string, string> = {
   aws: 'AWS', datadog: 'Datadog', dd: 'Datadog', heroku: 'Heroku', twilio: 'Twilio', algolia: 'Algolia',
@@ -85,7 +92,7 @@ export function secretName(name: string): SecretName | undefined {
   while (end > 1 && (NEUTRAL_SUFFIXES.has(words[end - 1]) || /^\d+$/.test(words[end - 1]))) end--;
   const head = words[end - 1];
   const before = words.slice(0, end - 1);
-  if (words.some((w) => NON_SECRET_QUALIFIERS.has(w))) return undefined;
+  if (words.some((w) => FAKE_MARKERS.has(w))) return undefined;
   const provider = providerOf(words);
   const make = (kind: string, passwordLike = false): SecretName => ({ kind, passwordLike, provider, words });
 
@@ -96,6 +103,7 @@ export function secretName(name: string): SecretName | undefined {
     return make('secret');
   }
   if (TOKEN_HEADS.has(head)) {
+    if (before.some((w) => NON_SECRET_TOKEN_QUALIFIERS.has(w))) return undefined;
     if (head === 'pat') return make('personal access token');
     if (before.includes('access')) return make('access token');
     if (before.includes('refresh')) return make('refresh token');
@@ -104,7 +112,7 @@ export function secretName(name: string): SecretName | undefined {
   }
   if (CREDENTIAL_HEADS.has(head)) return make('credential');
   if (KEY_HEADS.has(head)) {
-    if (!before.some((w) => SECRET_KEY_QUALIFIERS.has(w))) return undefined;
+    if (!before.some((w) => SECRET_KEY_QUALIFIERS.has(w)) || before.some((w) => NON_SECRET_KEY_QUALIFIERS.has(w))) return undefined;
     if (provider === 'AWS' && before.includes('secret')) return { ...make('secret access key'), provider: 'AWS' };
     if (before.includes('api')) return make('API key');
     if (before.includes('private') || before.includes('priv')) return make('private key');
