@@ -126,9 +126,11 @@ function printResults(results) {
   return !fatal && stats.failures === 0 && stats.passes > 0;
 }
 
-function printLogTails() {
-  for (const [name, file] of [['extension host / workbench console', extHostLog], ['code-server', codeServerLog]]) {
-    const text = tail(file, 40).trim();
+function printLogTails({ withServerLog }) {
+  const logs = [['extension host / workbench console', extHostLog, 40]];
+  if (withServerLog) logs.push(['code-server', codeServerLog, 25]);
+  for (const [name, file, lines] of logs) {
+    const text = tail(file, lines).trim();
     if (!text) continue;
     console.log(`---- last lines of the ${name} log (${file}) ----`);
     console.log(text);
@@ -210,7 +212,7 @@ async function main() {
   const ok = printResults(results);
   if (!ok) {
     if (results.stats.passes === 0 && results.stats.failures === 0) say('no test ran');
-    printLogTails();
+    printLogTails({ withServerLog: Boolean(results.fatal) });
   }
   return ok;
 }
@@ -226,7 +228,7 @@ try {
 } catch (error) {
   console.error(`[integration] FAILED: ${error.message}`);
   if (!(error instanceof PhaseTimeout) && error.stack) console.error(error.stack.split('\n').slice(1, 6).join('\n'));
-  printLogTails();
+  printLogTails({ withServerLog: true });
   exitCode = 1;
 } finally {
   await cleanup();
