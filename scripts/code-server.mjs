@@ -9,7 +9,7 @@
 // ../shared/notes/real-vscode-offline.md). The result is cached like @vscode/test-electron caches
 // VS Code: one folder, a marker file once it is complete, re-used by every later run.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync, openSync, closeSync } from 'node:fs';
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync, openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -49,6 +49,9 @@ function systemRequirements({ browser }) {
   return reqs;
 }
 
+/** Headless Chromium flags for the workbench: no sandbox (root, containers), no network chatter. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
 export function chromiumPath() {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
@@ -60,27 +63,42 @@ export function chromiumPath() {
 export function ensureSystemPackages({ browser = false } = {}) {
   const missing = systemRequirements({ browser }).filter((r) => !r.present()).map((r) => r.pkg);
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const command = `apt-get update && ${install}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
-    throw new Error(`missing system packages: ${missing.join(', ')}. Install them with:\n  sudo ${command}`);
+    throw new Error(`missing system packages: ${missing.join(', ')}. Install them with:\n  sudo apt-get update && sudo ${install}`);
   }
   log(`installing system packages: ${missing.join(' ')}`);
-  run('sh', ['-c', command], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  runSync('sh', ['-c', command], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   const still = systemRequirements({ browser }).filter((r) => !r.present()).map((r) => r.pkg);
   if (still.length > 0) throw new Error(`apt-get did not provide: ${still.join(', ')}`);
 }
 
 // ---------------------------------------------------------------- install
 
-function run(command, args, options = {}) {
-  const started = Date.now();
+function runSync(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     throw new Error(`\`${command} ${args.join(' ')}\` failed with exit code ${result.status}${options.cwd ? ` (in ${options.cwd})` : ''}`);
   }
-  return Date.now() - started;
+}
+
+/** Like runSync but leaves the event loop free, so callers' timeouts and signal handlers work. */
+function run(command, args, options = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+    // If this process is stopped meanwhile, do not leave npm running in the cache folder.
+    const onExit = () => child.kill('SIGKILL');
+    process.on('exit', onExit);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('exit', onExit);
+      if (code === 0) resolveRun();
+      else reject(new Error(`\`${command} ${args.join(' ')}\` failed with ${code === null ? `signal ${signal}` : `exit code ${code}`}${options.cwd ? ` (in ${options.cwd})` : ''}`));
+    });
+  });
 }
 
 function npm(args, cwd, extraEnv = {}) {
@@ -92,9 +110,53 @@ function npm(args, cwd, extraEnv = {}) {
 export function isCodeServerInstalled() {
   if (!existsSync(markerFile) || !existsSync(entryScript)) return false;
   try {
-    return JSON.parse(readFileSync(markerFile, 'utf8')).version === CODE_SERVER_VERSION;
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8'));
+    // Native modules are built for one Node ABI: another Node major needs a fresh install.
+    return marker.version === CODE_SERVER_VERSION && marker.modules === process.versions.modules;
   } catch {
     return false;
+  }
+}
+
+const lockDir = `${cacheDir}.lock`;
+const STALE_LOCK_MS = 15 * 60_000;
+
+function lockIsStale() {
+  try {
+    const pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+    process.kill(pid, 0); // throws when that process is gone
+    return Date.now() - statSync(lockDir).mtimeMs > STALE_LOCK_MS;
+  } catch (error) {
+    // ESRCH: the installer died. No pid file yet: it is just being created (young) or left over.
+    if (error.code === 'ESRCH') return true;
+    try { return Date.now() - statSync(lockDir).mtimeMs > 10_000; } catch { return false; }
+  }
+}
+
+/** One installer at a time (tests, `npm start` and screenshots may start together). */
+async function withInstallLock(fn) {
+  mkdirSync(dirname(lockDir), { recursive: true });
+  for (let announced = false; ; ) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (lockIsStale()) { rmSync(lockDir, { recursive: true, force: true }); continue; }
+      if (!announced) log('another process is installing code-server; waiting for it');
+      announced = true;
+      await sleep(1000);
+    }
+  }
+  // Also released when this process exits early (Ctrl-C handlers call process.exit()).
+  const release = () => rmSync(lockDir, { recursive: true, force: true });
+  process.on('exit', release);
+  try {
+    return await fn();
+  } finally {
+    process.off('exit', release);
+    release();
   }
 }
 
@@ -102,21 +164,24 @@ export function isCodeServerInstalled() {
 export async function ensureCodeServer({ browser = false } = {}) {
   ensureSystemPackages({ browser });
   if (isCodeServerInstalled()) return { dir: cacheDir, entry: entryScript };
+  return withInstallLock(() => (isCodeServerInstalled() ? { dir: cacheDir, entry: entryScript } : install()));
+}
 
+async function install() {
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${cacheDir} (once; about 3 minutes)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${cacheDir} (once; about a minute)`);
   mkdirSync(cacheDir, { recursive: true });
   // Its own package.json so npm treats the cache folder as the project and never the repo.
   writeFileSync(join(cacheDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2) + '\n');
 
   log('1/5 npm install code-server (scripts off: its postinstall would download from GitHub)');
-  npm(['install', '--ignore-scripts', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], cacheDir);
+  await npm(['install', '--ignore-scripts', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], cacheDir);
 
   log("2/5 npm install VS Code server's production dependencies");
-  npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], vscodeDir);
+  await npm(['install', '--omit=dev', '--ignore-scripts', '--no-package-lock'], vscodeDir);
 
   log(`3/5 npm rebuild native modules: ${NATIVE_MODULES.join(' ')}`);
-  npm(['rebuild', ...NATIVE_MODULES], vscodeDir, { npm_config_yes: 'true' });
+  await npm(['rebuild', ...NATIVE_MODULES], vscodeDir, { npm_config_yes: 'true' });
 
   log('4/5 ripgrep from the system, node_modules.asar link');
   const rgTarget = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
@@ -131,9 +196,9 @@ export async function ensureCodeServer({ browser = false } = {}) {
   }
 
   log('5/5 npm rebuild argon2 (password hashing of code-server itself)');
-  npm(['rebuild', 'argon2', '--build-from-source'], cacheDir);
+  await npm(['rebuild', 'argon2', '--build-from-source'], cacheDir);
 
-  writeFileSync(markerFile, JSON.stringify({ version: CODE_SERVER_VERSION, installedAt: new Date().toISOString(), node: process.version }) + '\n');
+  writeFileSync(markerFile, JSON.stringify({ version: CODE_SERVER_VERSION, installedAt: new Date().toISOString(), node: process.version, modules: process.versions.modules }) + '\n');
   log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return { dir: cacheDir, entry: entryScript };
 }
@@ -167,15 +232,27 @@ function httpStatus(url) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Kills a whole process group: first politely, then for sure. */
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills a whole process group: first politely, then for sure. Also when the leader is already
+ * gone: its children (extension host, file watcher, pty host) may still be running.
+ */
 export async function killGroup(child, graceMs = 5000) {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
-  const timer = sleep(graceMs).then(() => 'timeout');
-  if ((await Promise.race([exited, timer])) === 'timeout') {
+  if (!child.pid) return;
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; } // no process left in the group
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(child.pid) && Date.now() < deadline) await sleep(100);
+  if (groupAlive(child.pid)) {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    await Promise.race([exited, sleep(2000)]);
+    for (let i = 0; i < 20 && groupAlive(child.pid); i++) await sleep(100);
   }
 }
 
@@ -187,6 +264,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'extensions.ignoreRecommendations': true,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,

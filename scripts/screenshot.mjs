@@ -9,13 +9,12 @@
 // It prepares the demo like `npm start` (in .vscode-test/screenshot/, so a running `npm start`
 // is not disturbed), waits for real diagnostics rather than fixed delays, and fails loudly when
 // what a picture should show is not on the page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath, repoRoot, startCodeServer } from './code-server.mjs';
+import { CHROMIUM_ARGS, chromiumPath, repoRoot, startCodeServer } from './code-server.mjs';
 import { prepareDemo } from './start.mjs';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const VIEWPORT = { width: 1440, height: 900 };
 const FILE = 'src/server.js';
 const mediaDir = join(repoRoot, 'media');
@@ -45,10 +44,58 @@ async function openFile(page, relativePath) {
   await page.locator(`.tabs-container .tab[aria-label^="${relativePath.split('/').at(-1)}"]`).first().waitFor({ state: 'visible' });
 }
 
+async function hideSecondarySideBar(page) {
+  const auxiliaryBar = page.locator('.part.auxiliarybar');
+  if (!(await auxiliaryBar.isVisible())) return;
+  await runCommand(page, 'View: Hide Secondary Side Bar').catch(() => {});
+  if (await auxiliaryBar.isVisible()) await runCommand(page, 'View: Toggle Secondary Side Bar Visibility').catch(() => {});
+}
+
+/** Waits until a hover has finished loading its parts (quick fixes, related information). */
+async function waitForSettledHover(page) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  for (let i = 0; i < 100; i++) {
+    const text = await hover.innerText().catch(() => '');
+    if (!/Loading\.\.\.|\(loading\.\.\.\)|Checking for quick fixes/.test(text)) return;
+    await sleep(200);
+  }
+}
+
+/** Drags the sash right of the primary side bar so its rows are not cut off. */
+async function widenSideBar(page, width) {
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  if (!sideBar) return;
+  const x = sideBar.x + sideBar.width;
+  const y = sideBar.y + sideBar.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(sideBar.x + width, y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** The 1-based line of the first occurrence of `text` in a file. */
+function lineOf(file, text) {
+  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+  if (index === -1) throw new Error(`${text} is not in ${file}`);
+  return index + 1;
+}
+
+/** Ctrl+G: moves the cursor to a line and scrolls it into the middle of the editor. */
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await sleep(300);
+}
+
 async function takeScreenshots(page) {
   // Quiet start: no notifications or secondary side bar over the code.
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await runCommand(page, 'View: Close Secondary Side Bar').catch(() => {});
+  await hideSecondarySideBar(page);
 
   say(`opening ${FILE} and waiting for Secure Dev diagnostics`);
   await openFile(page, FILE);
@@ -63,14 +110,19 @@ async function takeScreenshots(page) {
   if (!problemsText.includes('Secure Dev')) throw new Error(`the Problems panel shows no Secure Dev finding:\n${problemsText.slice(0, 500)}`);
   await sleep(1000); // let the panel settle (layout, decorations)
 
-  // Hover the first visible squiggle so the picture shows a message with its rule link.
+  // Hover the res.sendFile( call so the picture shows a message, its rule link and the taint path.
+  await runCommand(page, 'Notifications: Clear All Notifications');
   await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-  const target = squiggles.first();
-  const box = await target.boundingBox();
+  await goToLine(page, lineOf(join(repoRoot, 'demo', FILE), 'res.sendFile('));
+  const sinkToken = page.locator('.monaco-editor .view-line', { hasText: 'res.sendFile(' }).locator('span span', { hasText: /^sendFile$/ }).first();
+  const box = await sinkToken.boundingBox().catch(() => null);
   if (box) {
-    await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
-    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => say('no hover appeared (picture taken without it)'));
-    await sleep(500);
+    const charWidth = box.width / 'sendFile'.length;
+    await page.mouse.move(box.x + box.width + charWidth / 2, box.y + box.height / 2);
+    await waitForSettledHover(page).catch(() => say('no hover appeared (picture taken without it)'));
+    await sleep(300);
+  } else {
+    say('the res.sendFile( call is not on screen: picture taken without a hover');
   }
   const diagnosticsPng = join(mediaDir, 'screenshot-diagnostics.png');
   await page.screenshot({ path: diagnosticsPng });
@@ -80,10 +132,13 @@ async function takeScreenshots(page) {
   say('opening the Secure Dev view');
   await runCommand(page, 'View: Close Panel').catch(() => {});
   await page.locator('.activitybar .action-item a[aria-label^="Secure Dev"], .activitybar .action-label[aria-label^="Secure Dev"]').first().click();
-  const view = page.locator('.pane-header[aria-label^="Findings"], .pane-header:has-text("Findings")').first();
-  await view.waitFor({ state: 'visible', timeout: 20_000 });
-  // The view may fill itself as the workspace scan completes; wait for rows or the welcome text.
+  // The Findings view fills itself from the open file's diagnostics and the workspace scan.
   await page.locator('.sidebar .monaco-list-row, .sidebar .welcome-view-content').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const sideBarText = await page.locator('.sidebar').innerText();
+  if (!/findings/i.test(sideBarText)) throw new Error(`the side bar does not show the Secure Dev Findings view:\n${sideBarText.slice(0, 300)}`);
+  await widenSideBar(page, 560);
+  await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height - 5);
+  await runCommand(page, 'Notifications: Clear All Notifications');
   await sleep(1500);
   const findingsPng = join(mediaDir, 'screenshot-findings.png');
   await page.screenshot({ path: findingsPng });
@@ -103,6 +158,8 @@ async function main() {
     userDataDir,
     extensionsDir,
     logFile: join(home, 'code-server.log'),
+    // No TypeScript server here (unlike `npm start`): its half-loaded "(loading...) any" would sit in
+    // the hover. Its "tsserver missing" notification is cleared before each picture.
     settings: { 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false, 'chat.commandCenter.enabled': false },
   });
   let browser;
@@ -118,7 +175,13 @@ async function main() {
     await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench .activitybar').waitFor({ state: 'visible', timeout: 90_000 });
     await sleep(2000); // extensions start after the workbench shows
-    await takeScreenshots(page);
+    try {
+      await takeScreenshots(page);
+    } catch (error) {
+      const debugPng = join(home, 'failure.png');
+      await page.screenshot({ path: debugPng }).catch(() => {});
+      throw new Error(`${error.message}\n(what the page looked like: ${debugPng})`);
+    }
   } finally {
     await cleanup();
   }

@@ -6,12 +6,13 @@
 //   npm start -- --port 8080       a fixed port (default: a free one)
 //   npm start -- --no-build        skip `node esbuild.mjs`
 //
-// Everything it writes lives under .vscode-test/demo/ (gitignored): the workspace is a fresh copy of
-// demo/ on every start, so the repository is never modified. With the default link install,
-// `npm run watch` + "Developer: Reload Window" picks up changes to the extension.
+// It keeps user data and extensions under .vscode-test/demo/ (gitignored) and copies demo/ afresh to
+// <tmp>/secure-dev-demo/acme-invoices/ on every start, so the repository is never modified. With the
+// default link install, `npm run watch` + "Developer: Reload Window" picks up extension changes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, entryScript, repoRoot, startCodeServer } from './code-server.mjs';
 
@@ -30,9 +31,14 @@ function runOrFail(command, args, what) {
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 
-/** Where a demo session keeps its workspace copy, user data and extensions. */
+/**
+ * Where a demo session keeps its user data and extensions (`home`, in .vscode-test/) and its
+ * workspace copy: in the OS temp dir, outside the repository, so the repository's tsconfig.json,
+ * .gitignore and eslint config do not leak into the demo project.
+ */
 export function demoDirs(home) {
-  return { home, workspace: join(home, 'workspace'), userDataDir: join(home, 'user-data'), extensionsDir: join(home, 'extensions') };
+  const workspace = join(tmpdir(), `secure-dev-${basename(home)}`, 'acme-invoices');
+  return { home, workspace, userDataDir: join(home, 'user-data'), extensionsDir: join(home, 'extensions') };
 }
 
 /** Installs this folder as the extension: a link in the extensions dir, as VS Code lays them out. */
@@ -50,6 +56,17 @@ function installVsix({ extensionsDir, userDataDir }) {
   rmSync(extensionsDir, { recursive: true, force: true });
   say(`installing ${vsix}`);
   runOrFail(process.execPath, [entryScript, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], 'installing the .vsix');
+}
+
+/** Settings for a session a person looks at (on top of the quiet defaults of code-server.mjs). */
+export function demoSettings() {
+  return {
+    // code-server's --omit=dev install lacks the built-in tsserver; lend it ours so the
+    // JavaScript features work and no "tsserver was deleted" notification covers the code.
+    'typescript.tsdk': join(repoRoot, 'node_modules', 'typescript', 'lib'),
+    // Offline: type acquisition would wait on downloads and keep hovers at "(loading...)".
+    'typescript.disableAutomaticTypeAcquisition': true,
+  };
 }
 
 /**
@@ -89,7 +106,7 @@ async function main() {
     port,
     logFile: join(home, 'code-server.log'),
     // The demo's README opens first; it points at src/server.js.
-    settings: { 'workbench.startupEditor': 'readme' },
+    settings: { 'workbench.startupEditor': 'readme', ...demoSettings() },
   });
 
   let stopping = false;
@@ -102,6 +119,7 @@ async function main() {
   };
   process.on('SIGINT', () => stop('Ctrl-C'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
   server.process.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(`[start] code-server exited unexpectedly (code ${code}, signal ${signal}); see ${join(home, 'code-server.log')}`);

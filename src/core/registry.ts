@@ -2,17 +2,51 @@
 // the settings in package.json (scripts/sync-rules.mjs checks they agree).
 import type { Rule, RuleDescriptor } from './types';
 
+// secret
+import { hardcodedSecretGeneric } from './rules/hardcoded-secret-generic';
+import { hardcodedSecretProvider } from './rules/hardcoded-secret-provider';
+
+// path-traversal
+import { pathTraversal } from './rules/path-traversal';
+import { zipSlip } from './rules/zip-slip';
+
+// command-injection
+import { commandInjection } from './rules/command-injection';
+import { shellCommandInjection } from './rules/shell-command-injection';
+
+// weak-crypto
+import { bcryptLowCost } from './rules/bcrypt-low-cost';
+import { deprecatedCreateCipher } from './rules/deprecated-create-cipher';
+import { insecureRandom } from './rules/insecure-random';
+import { jwtNoneAlgorithm } from './rules/jwt-none-algorithm';
+import { jwtUnpinnedAlgorithms } from './rules/jwt-unpinned-algorithms';
+import { jwtWeakSecret } from './rules/jwt-weak-secret';
+import { pbkdf2Weak } from './rules/pbkdf2-weak';
+import { staticIv } from './rules/static-iv';
+import { tlsNoHostnameCheck } from './rules/tls-no-hostname-check';
+import { tlsOldVersion } from './rules/tls-old-version';
+import { tlsRejectUnauthorized } from './rules/tls-reject-unauthorized';
+import { tlsRejectUnauthorizedConfig } from './rules/tls-reject-unauthorized-config';
+import { tlsWeakCiphers } from './rules/tls-weak-ciphers';
+import { weakCipher } from './rules/weak-cipher';
+import { weakHash } from './rules/weak-hash';
+import { weakKeySize } from './rules/weak-key-size';
+
 // --- secret rules ---
-const secretRules: Rule[] = [];
+const secretRules: Rule[] = [hardcodedSecretProvider, hardcodedSecretGeneric];
 
 // --- path-traversal rules ---
-const pathTraversalRules: Rule[] = [];
+const pathTraversalRules: Rule[] = [pathTraversal, zipSlip];
 
 // --- command-injection rules ---
-const commandInjectionRules: Rule[] = [];
+const commandInjectionRules: Rule[] = [commandInjection, shellCommandInjection];
 
 // --- weak-crypto rules ---
-const weakCryptoRules: Rule[] = [];
+const weakCryptoRules: Rule[] = [
+  deprecatedCreateCipher, weakCipher, staticIv, weakHash, insecureRandom, tlsOldVersion, tlsWeakCiphers, tlsRejectUnauthorized,
+  tlsRejectUnauthorizedConfig, tlsNoHostnameCheck, bcryptLowCost, pbkdf2Weak, jwtNoneAlgorithm, jwtUnpinnedAlgorithms, jwtWeakSecret,
+  weakKeySize,
+];
 
 export const RULES: readonly Rule[] = [...secretRules, ...pathTraversalRules, ...commandInjectionRules, ...weakCryptoRules];
 

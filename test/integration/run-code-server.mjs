@@ -8,26 +8,36 @@
 //   4. wait for the results file index.ts writes, print mocha's summary, exit 1 on any failure;
 //   5. always stop Chromium and code-server (finally + signal handlers).
 //
-// Environment: SECURE_DEV_TEST_TIMEOUT_MS (overall, default 10 min), SECURE_DEV_KEEP_TEMP=1 keeps
-// the temp dir. Logs: .vscode-test/logs/ (code-server.log, exthost.log = the workbench console,
-// where the extension host's console output arrives).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, appendFileSync, writeFileSync, realpathSync } from 'node:fs';
+// Environment:
+//   SECURE_DEV_TEST_TIMEOUT_MS   overall time limit (default 10 min)
+//   SECURE_DEV_TEST_RESTRICTED=1 open the workspace in Restricted Mode (untrusted); suites see the
+//                                same variable in process.env
+//   SECURE_DEV_KEEP_TEMP=1       keep the temp dir (workspace copy, user data)
+// Inside VS Code, suites get SECURE_DEV_TEST_WORKSPACE (the workspace copy) and index.ts gets
+// SECURE_DEV_TEST_RESULTS. Logs: .vscode-test/logs/integration-<time>-<pid>/ (code-server.log;
+// exthost.log = the workbench console, where the extension host's console output arrives;
+// vscode/ = VS Code's own logs; results.json).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumPath, ensureCodeServer, repoRoot, startCodeServer, tail } from '../../scripts/code-server.mjs';
+import { CHROMIUM_ARGS, chromiumPath, ensureCodeServer, repoRoot, startCodeServer, tail } from '../../scripts/code-server.mjs';
 
+const restricted = process.env.SECURE_DEV_TEST_RESTRICTED === '1';
 const OVERALL_TIMEOUT_MS = Number(process.env.SECURE_DEV_TEST_TIMEOUT_MS ?? 10 * 60_000);
 const WORKBENCH_TIMEOUT_MS = 120_000;
 const TESTS_START_TIMEOUT_MS = 120_000;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 const testsIndex = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
-const logDir = join(repoRoot, '.vscode-test', 'logs');
+// One folder per run (several runs may share a checkout); the newest few are kept.
+const logsRoot = join(repoRoot, '.vscode-test', 'logs');
+const logDir = join(logsRoot, `integration-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
 const codeServerLog = join(logDir, 'code-server.log');
 const extHostLog = join(logDir, 'exthost.log');
+const KEEP_LOG_DIRS = 5;
 
 const started = Date.now();
 const deadline = started + OVERALL_TIMEOUT_MS;
@@ -54,6 +64,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 class PhaseTimeout extends Error {}
 
+/** Rejects as soon as code-server or the page dies, so no phase waits for its timeout in vain. */
+let failFast = new Promise(() => {});
+function failWhen(promise) {
+  const previous = failFast;
+  failFast = Promise.race([previous, promise]);
+  failFast.catch(() => {}); // observed by phase(); never an unhandled rejection
+}
+
 /** Resolves with `promise`, or rejects naming the phase when its own or the overall time runs out. */
 function phase(name, ms, promise) {
   const budget = Math.min(ms, deadline - Date.now());
@@ -61,7 +79,8 @@ function phase(name, ms, promise) {
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new PhaseTimeout(`timed out after ${seconds(budget)} while ${name}`)), Math.max(budget, 0));
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  const died = failFast.catch((error) => { throw new Error(`${error.message} while ${name}`); });
+  return Promise.race([promise, timeout, died]).finally(() => clearTimeout(timer));
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -86,6 +105,30 @@ function testUrl(server, workspace) {
 }
 
 // ---------------------------------------------------------------- report
+
+const sourceMaps = new Map();
+function sourceMapFor(jsFile) {
+  if (!sourceMaps.has(jsFile)) {
+    let map = null;
+    try { map = new SourceMap(JSON.parse(readFileSync(`${jsFile}.map`, 'utf8'))); } catch { /* no map */ }
+    sourceMaps.set(jsFile, map);
+  }
+  return sourceMaps.get(jsFile);
+}
+
+/**
+ * Rewrites `out/.../x.js:L:C` stack frames to the TypeScript source lines. (VS Code's extension
+ * host installs its own Error.prepareStackTrace, so Node's --enable-source-maps cannot do it.)
+ */
+function mapStack(stack) {
+  return stack.replace(/([^\s()]+\.js):(\d+):(\d+)/g, (frame, file, line, column) => {
+    const jsFile = isAbsolute(file) ? file : resolve(repoRoot, file);
+    const entry = sourceMapFor(jsFile)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry?.originalSource) return frame;
+    const source = resolve(dirname(jsFile), entry.originalSource.replace(/^file:\/\//, ''));
+    return `${relative(repoRoot, source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
 
 function printResults(results) {
   const { stats, tests, fatal } = results;
@@ -115,12 +158,12 @@ function printResults(results) {
     console.log('');
     console.log(`  ${i + 1}) ${test.titlePath.join(' ')}:`);
     const stack = test.error?.stack ?? test.error?.message ?? 'unknown error';
-    const text = stack.includes(test.error?.message ?? '') ? stack : `${test.error.message}\n${stack}`;
+    const text = mapStack(stack.includes(test.error?.message ?? '') ? stack : `${test.error.message}\n${stack}`);
     console.log(text.split('\n').map((line) => `     ${line}`).join('\n'));
   });
   if (fatal) {
     console.log('');
-    console.log(`  the suites could not run: ${fatal.stack ?? fatal.message}`);
+    console.log(`  the suites could not run: ${mapStack(fatal.stack ?? fatal.message)}`);
   }
   console.log('');
   return !fatal && stats.failures === 0 && stats.passes > 0;
@@ -141,7 +184,7 @@ function printLogTails({ withServerLog }) {
  * Appends the workbench's console to `file`. The extension host's console.log arrives here too,
  * as `console.log('%c INFO', css, format, ...args)`; format it the way a terminal would.
  */
-export function forwardConsole(page, file) {
+function forwardConsole(page, file) {
   let queue = Promise.resolve();
   page.on('console', (message) => {
     queue = queue.then(async () => {
@@ -160,6 +203,11 @@ export function forwardConsole(page, file) {
   page.on('pageerror', (error) => appendFileSync(file, `[pageerror] ${error.stack ?? error.message}\n`));
 }
 
+function pruneOldLogs() {
+  const runs = readdirSync(logsRoot).filter((name) => name.startsWith('integration-')).sort();
+  for (const name of runs.slice(0, Math.max(0, runs.length - KEEP_LOG_DIRS))) rmSync(join(logsRoot, name), { recursive: true, force: true });
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -169,8 +217,8 @@ async function main() {
   await phase('installing code-server', OVERALL_TIMEOUT_MS, ensureCodeServer({ browser: true }));
   say(`code-server ready (${seconds(Date.now() - installStarted)})`);
 
-  rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
+  pruneOldLogs();
   // realpath: the workbench and the extension host must agree on the path (macOS /tmp symlink).
   const tempDir = realpathSync(mkdtempSync(join(tmpdir(), 'secure-dev-it-')));
   if (process.env.SECURE_DEV_KEEP_TEMP !== '1') cleanups.push(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -185,18 +233,24 @@ async function main() {
     userDataDir: join(tempDir, 'user-data'),
     extensionsDir: join(tempDir, 'extensions'),
     logFile: codeServerLog,
-    env: { SECURE_DEV_TEST_RESULTS: resultsFile, SECURE_DEV_TEST_WORKSPACE: workspace },
+    env: { SECURE_DEV_TEST_RESULTS: resultsFile, SECURE_DEV_TEST_WORKSPACE: workspace, SECURE_DEV_TEST_RESTRICTED: restricted ? '1' : '0' },
+    // Restricted Mode: trust stays on and undecided (no prompt), so the folder opens untrusted.
+    disableWorkspaceTrust: !restricted,
+    settings: restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {},
     readyTimeoutMs: Math.min(60_000, deadline - Date.now()),
   });
   cleanups.push(() => server.stop());
+  failWhen(new Promise((_, reject) => server.process.once('exit', (code, signal) => reject(new Error(`code-server exited (code ${code}, signal ${signal})`)))));
   // Runs before the temp dir goes: keep VS Code's own logs (exthost, remoteagent) for inspection.
-  cleanups.push(() => cpSync(join(tempDir, 'user-data', 'logs'), join(logDir, 'vscode'), { recursive: true }));
-  say(`code-server listening on ${server.url} (pid ${server.pid})`);
+  const vscodeLogs = join(tempDir, 'user-data', 'logs');
+  cleanups.push(() => existsSync(vscodeLogs) && cpSync(vscodeLogs, join(logDir, 'vscode'), { recursive: true }));
+  say(`code-server listening on ${server.url} (pid ${server.pid})${restricted ? ', workspace in Restricted Mode' : ''}`);
 
   say('phase 3/4: opening the workbench in headless Chromium');
   const browser = await phase('launching Chromium', 60_000, chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS }));
   cleanups.push(() => closeBrowser(browser));
   const page = await browser.newPage();
+  failWhen(new Promise((_, reject) => page.once('crash', () => reject(new Error('the workbench page crashed')))));
   forwardConsole(page, extHostLog);
   await phase('loading the workbench', WORKBENCH_TIMEOUT_MS, (async () => {
     await page.goto(testUrl(server, workspace), { waitUntil: 'domcontentloaded' });

@@ -40,8 +40,10 @@ export class ModuleBindings {
 
   private bindDeclaration(name: TS.BindingName, initializer: TS.Expression): void {
     const ts = typescript();
+    // The cheap rootedness test first: most initializers are not module references.
+    if (!this.isModuleRooted(initializer)) return;
     const source = this.resolve(initializer);
-    if (!source || !this.isModuleRooted(initializer)) return;
+    if (!source) return;
     if (ts.isIdentifier(name)) {
       if (!this.names.has(name.text)) this.names.set(name.text, source);
     } else if (ts.isObjectBindingPattern(name)) {
@@ -74,24 +76,28 @@ export class ModuleBindings {
    * bound to a module is returned as written ('res.sendFile').
    */
   resolve(expr: TS.Expression): string | undefined {
+    // Iterative: a 20,000-deep member chain (`a.b.b.b...`) must not overflow the stack.
     const ts = typescript();
-    const e = skipWrappers(expr);
-    if (ts.isIdentifier(e)) return this.names.get(e.text) ?? e.text;
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-    if (ts.isPropertyAccessExpression(e)) {
-      const left = this.resolve(e.expression);
-      return left === undefined ? undefined : `${left}.${e.name.text}`;
+    const members: string[] = [];
+    let e = skipWrappers(expr);
+    for (;;) {
+      if (ts.isPropertyAccessExpression(e)) {
+        members.push(e.name.text);
+        e = skipWrappers(e.expression);
+      } else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+        members.push(e.argumentExpression.text);
+        e = skipWrappers(e.expression);
+      } else if (ts.isCallExpression(e) && !isRequireCall(e) && e.arguments.length > 0 && isPromisify(e.expression)) {
+        // util.promisify(exec) behaves like exec for our purposes.
+        e = skipWrappers(e.arguments[0]);
+      } else break;
     }
-    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
-      const left = this.resolve(e.expression);
-      return left === undefined ? undefined : `${left}.${e.argumentExpression.text}`;
-    }
-    if (ts.isCallExpression(e)) {
-      if (isRequireCall(e)) return normalizeModule((e.arguments[0] as TS.StringLiteral).text);
-      // util.promisify(exec) behaves like exec for our purposes.
-      if (e.arguments.length > 0 && isPromisify(e.expression)) return this.resolve(e.arguments[0]);
-    }
-    return undefined;
+    let base: string | undefined;
+    if (ts.isIdentifier(e)) base = this.names.get(e.text) ?? e.text;
+    else if (e.kind === ts.SyntaxKind.ThisKeyword) base = 'this';
+    else if (ts.isCallExpression(e) && isRequireCall(e)) base = normalizeModule((e.arguments[0] as TS.StringLiteral).text);
+    if (base === undefined) return undefined;
+    return members.length === 0 ? base : `${base}.${members.reverse().join('.')}`;
   }
 
   /** The qualified module name a local identifier is bound to, or undefined for a local name. */
@@ -102,6 +108,15 @@ export class ModuleBindings {
   /** The module-qualified callee of a call or `new` expression. */
   callee(call: TS.CallExpression | TS.NewExpression): string | undefined {
     return this.resolve(call.expression);
+  }
+
+  /**
+   * Like `resolve`, but only for names that start at an imported module ('fs.readFile' for
+   * `fsp.readFile` when `fsp` is fs); undefined for local objects, so callers can tell a module
+   * API from a same-named method of some local value.
+   */
+  resolveModule(expr: TS.Expression): string | undefined {
+    return this.isModuleRooted(expr) ? this.resolve(expr) : undefined;
   }
 }
 
@@ -126,11 +141,16 @@ function isPromisify(expr: TS.Expression): boolean {
 
 /** Strips parentheses, `await`, type assertions and non-null assertions. */
 export function skipWrappers(expr: TS.Expression): TS.Expression {
-  const ts = typescript();
+  // A kind lookup instead of six type-guard calls: this runs for nearly every expression visited.
+  const kinds = (wrapperKinds ??= wrapperKindSet());
   let e = expr;
-  for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
-      e = e.expression;
-    } else return e;
-  }
+  while (kinds.has(e.kind)) e = (e as TS.ParenthesizedExpression).expression;
+  return e;
+}
+
+let wrapperKinds: ReadonlySet<TS.SyntaxKind> | undefined;
+
+function wrapperKindSet(): ReadonlySet<TS.SyntaxKind> {
+  const k = typescript().SyntaxKind;
+  return new Set([k.ParenthesizedExpression, k.AsExpression, k.NonNullExpression, k.AwaitExpression, k.TypeAssertionExpression, k.SatisfiesExpression]);
 }

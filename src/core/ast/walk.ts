@@ -8,10 +8,10 @@ import type * as TS from 'typescript';
 import { typescript } from '../parser';
 
 interface Flat {
+  /** Every node in pre-order, so positions (node.pos) never decrease along the array. */
   nodes: TS.Node[];
   /** subtreeEnd[i]: index just past the last descendant of nodes[i]. */
-  subtreeEnd: number[];
-  indexOf: Map<TS.Node, number>;
+  subtreeEnd: Int32Array;
 }
 
 const flattened = new WeakMap<TS.SourceFile, Flat>();
@@ -19,32 +19,37 @@ const flattened = new WeakMap<TS.SourceFile, Flat>();
 function flatten(root: TS.SourceFile): Flat {
   const ts = typescript();
   const nodes: TS.Node[] = [];
-  const subtreeEnd: number[] = [];
-  const indexOf = new Map<TS.Node, number>();
-  // Explicit stack of [node, phase]: phase 0 = enter, 1 = exit (to record the subtree end).
-  const stack: { node: TS.Node; index: number }[] = [{ node: root, index: -1 }];
+  const ends: number[] = [];
+  // Explicit stack (two parallel arrays, no per-node allocation). An entry with index >= 0 is
+  // an exit marker: all of that node's descendants have been emitted.
+  const stackNodes: TS.Node[] = [root];
+  const stackIndex: number[] = [-1];
   const children: TS.Node[] = [];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (top.index >= 0) {
-      subtreeEnd[top.index] = nodes.length;
+  const collect = (child: TS.Node) => {
+    children.push(child);
+  };
+  while (stackNodes.length > 0) {
+    const node = stackNodes.pop()!;
+    const exitOf = stackIndex.pop()!;
+    if (exitOf >= 0) {
+      ends[exitOf] = nodes.length;
       continue;
     }
     const index = nodes.length;
-    nodes.push(top.node);
-    indexOf.set(top.node, index);
-    stack.push({ node: top.node, index });
+    nodes.push(node);
+    stackNodes.push(node);
+    stackIndex.push(index);
     children.length = 0;
-    ts.forEachChild(top.node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], index: -1 });
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stackNodes.push(children[i]);
+      stackIndex.push(-1);
+    }
   }
-  return { nodes, subtreeEnd, indexOf };
+  return { nodes, subtreeEnd: Int32Array.from(ends) };
 }
 
-function flatOf(node: TS.Node): Flat {
-  const sourceFile = node.getSourceFile();
+function flatOf(sourceFile: TS.SourceFile): Flat {
   let flat = flattened.get(sourceFile);
   if (!flat) {
     flat = flatten(sourceFile);
@@ -53,11 +58,28 @@ function flatOf(node: TS.Node): Flat {
   return flat;
 }
 
+/** Index of `node` in the pre-order array: binary search on its position, then a short scan of ties. */
+function indexIn(flat: Flat, node: TS.Node): number {
+  const { nodes } = flat;
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nodes[mid].pos < node.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < nodes.length && nodes[i].pos === node.pos; i++) if (nodes[i] === node) return i;
+  return -1;
+}
+
 /** Visits `root` and every node under it in source order (pre-order). Return `false` from `visit` to skip a subtree. */
 export function walk(root: TS.Node, visit: (node: TS.Node) => boolean | void): void {
-  const { nodes, subtreeEnd, indexOf } = flatOf(root);
-  const start = indexOf.get(root);
-  if (start === undefined) return;
+  const sourceFile = root.getSourceFile();
+  if (!sourceFile) return;
+  const flat = flatOf(sourceFile);
+  const start = root === sourceFile ? 0 : indexIn(flat, root);
+  if (start < 0) return;
+  const { nodes, subtreeEnd } = flat;
   const end = subtreeEnd[start];
   for (let i = start; i < end; ) {
     if (visit(nodes[i]) === false) i = subtreeEnd[i];

@@ -23,7 +23,7 @@ export function cipherTakesNoIv(name: string): boolean {
   return n.endsWith('-ecb') || n === 'ecb' || n.startsWith('rc4') || n.endsWith('-wrap') || n.endsWith('-wrap-pad');
 }
 
-export const WEAK_HASHES: ReadonlyMap<string, string> = new Map([
+const WEAK_HASHES: ReadonlyMap<string, string> = new Map([
   ['md5', 'MD5'], ['md4', 'MD4'], ['md2', 'MD2'], ['sha1', 'SHA-1'], ['sha-1', 'SHA-1'], ['rsa-md5', 'MD5'], ['rsa-sha1', 'SHA-1'],
   ['rsa-sha1-2', 'SHA-1'], ['sha1withrsaencryption', 'SHA-1'], ['md5withrsaencryption', 'MD5'], ['mdc2', 'MDC2'],
 ]);
@@ -44,7 +44,7 @@ export function oldTlsVersion(value: string): string | undefined {
 
 export function oldSecureProtocol(value: string): { version: string; replacement: string } | undefined {
   const v = value.trim();
-  const suffixes = ['_method', '_client_method', '_server_method'];
+  const suffixes = ['_client_method', '_server_method', '_method'];
   for (const suffix of suffixes) {
     if (!v.endsWith(suffix)) continue;
     const base = v.slice(0, v.length - suffix.length);
@@ -57,13 +57,19 @@ export function oldSecureProtocol(value: string): { version: string; replacement
 /** Weak entries of an OpenSSL cipher list ('DES-CBC3-SHA:AES128-SHA' -> ['DES-CBC3-SHA']); exclusions ('!RC4') are fine. */
 export function weakCipherSuites(list: string): string[] {
   const weak: string[] = [];
-  for (const raw of list.split(/[:, ]/)) {
+  const entries = list.split(/[:, ]/);
+  // `ALL:!aNULL:!3DES:...` is an allow-everything-then-subtract list: judged by what it subtracts, not by ALL.
+  const subtracts = entries.some((x) => x.trim().startsWith('!'));
+  for (const raw of entries) {
     const entry = raw.trim();
     if (!entry || entry.startsWith('!') || entry.startsWith('-')) continue;
     const e = (entry.startsWith('+') ? entry.slice(1) : entry).toUpperCase();
     const parts = e.split('-');
+    // Cipher-string keywords: ALL adds the anonymous suites, LOW/MEDIUM the weak ones, and
+    // @SECLEVEL=0 lets OpenSSL negotiate anything.
+    const keywordWeak = e === '@SECLEVEL=0' || e === 'LOW' || (!subtracts && (e === 'ALL' || e === 'MEDIUM' || e === 'COMPLEMENTOFALL'));
     const isWeak =
-      e.includes('RC4') || e.includes('DES') || e.includes('RC2') || e.includes('IDEA') || e.includes('NULL') || e.includes('MD5') ||
+      keywordWeak || e.includes('RC4') || e.includes('DES') || e.includes('RC2') || e.includes('IDEA') || e.includes('NULL') || e.includes('MD5') ||
       parts.includes('EXP') || e.startsWith('EXP') || e.startsWith('ADH') || e.startsWith('AECDH') || e.includes('ANON');
     if (isWeak) weak.push(entry);
   }

@@ -2,9 +2,9 @@
 // binding the file already has, or by adding an import in the file's own module style. A fix
 // that would need an import it cannot add cleanly is not offered.
 import type * as TS from 'typescript';
-import { isRequireCall, normalizeModule } from '../ast/bindings';
+import { isRequireCall } from '../ast/bindings';
 import type { TextEdit } from '../types';
-import type { CryptoFacts } from './facts';
+import { identifierNames, type CryptoFacts } from './facts';
 
 export interface CryptoReference {
   /** The expression to call: 'crypto.randomInt', 'randomInt', 'nodeCrypto.randomInt'. */
@@ -23,7 +23,7 @@ export function isBrowserCode(facts: CryptoFacts, fileName: string): boolean {
       if (/^(react|react-dom|preact|vue|svelte|solid-js|@angular\/)/.test(m)) return true;
     }
   }
-  return facts.identifiers.has('window') || facts.identifiers.has('document');
+  return identifierNames(facts).has('window') || identifierNames(facts).has('document');
 }
 
 export function nodeCryptoReference(facts: CryptoFacts, member: string): CryptoReference | undefined {
@@ -31,13 +31,13 @@ export function nodeCryptoReference(facts: CryptoFacts, member: string): CryptoR
   const sf = facts.sourceFile;
   // An existing binding: `import { randomInt } from 'crypto'`, `import crypto from 'node:crypto'`, `const c = require('crypto')`.
   let namespace: string | undefined;
-  for (const name of facts.identifiers) {
+  for (const name of identifierNames(facts)) {
     const bound = facts.bindings.moduleOf(name);
     if (bound === `crypto.${member}`) return { expression: name, edits: [] };
     if (bound === 'crypto' && namespace === undefined) namespace = name;
   }
   if (namespace) return { expression: `${namespace}.${member}`, edits: [] };
-  if (facts.identifiers.has(member)) return undefined; // the name is taken by something else
+  if (identifierNames(facts).has(member)) return undefined; // the name is taken by something else
 
   const text = sf.text;
   const statements = sf.statements;
@@ -75,9 +75,4 @@ function insertLine(text: string, at: number, line: string, afterStatement: bool
   // Before the first statement: the line goes above it.
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   return { start: lineStart, end: lineStart, newText: `${line}\n` };
-}
-
-/** 'crypto' for `require('node:crypto')`-style specifiers. */
-export function isCryptoModule(specifier: string): boolean {
-  return normalizeModule(specifier) === 'crypto';
 }

@@ -1,6 +1,8 @@
-// Finding ranges that stay on one line (the scorer and the editor both read the first line of a
-// finding as "where it is") and small, safe text edits for quick fixes.
+// Finding ranges and small, safe text edits for quick fixes. A range stays on one line (the line
+// a reader looks at), except for a weak option of a multi-line call, which spans from the call to
+// the option so that it names both.
 import type * as TS from 'typescript';
+import { typescript } from '../parser';
 import type { TextEdit, TextRange } from '../types';
 
 /** The node's range, cut at the end of its first line when it spans several. */
@@ -14,6 +16,32 @@ export function firstLineRange(node: TS.Node, text: string): TextRange {
 /** For a call: `crypto.createHash('md5')` when on one line, else from the callee to the end of its line. */
 export function callRange(call: TS.CallExpression | TS.NewExpression, text: string): TextRange {
   return firstLineRange(call, text);
+}
+
+/**
+ * Where a weak option of a crypto call is reported: the option's first line, and when the object
+ * holding it is written as an argument of the call, from the call on, so that the finding covers
+ * both the call (`generateKeyPairSync('rsa', {`) and the offending property (`modulusLength: 1024`)
+ * when they sit on different lines. A nested or separately declared options object gets the
+ * property alone.
+ */
+export function optionRange(option: TS.Node, text: string): TextRange {
+  const own = firstLineRange(option, text);
+  const call = callTakingObjectOf(option);
+  if (!call || call.getStart() >= own.start) return own;
+  return { start: callRange(call, text).start, end: own.end };
+}
+
+/** The call or `new` whose argument is the object literal directly holding `option`. */
+function callTakingObjectOf(option: TS.Node): TS.CallExpression | TS.NewExpression | undefined {
+  const ts = typescript();
+  if (!option.parent || !ts.isObjectLiteralExpression(option.parent)) return undefined;
+  // Parentheses and `as const` between the object and the call do not matter.
+  let arg: TS.Node = option.parent;
+  while (arg.parent && (ts.isParenthesizedExpression(arg.parent) || ts.isAsExpression(arg.parent) || ts.isSatisfiesExpression(arg.parent))) arg = arg.parent;
+  const call = arg.parent;
+  if (!call || (!ts.isCallExpression(call) && !ts.isNewExpression(call))) return undefined;
+  return call.arguments?.some((a) => a === arg) ? call : undefined;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -7,10 +7,11 @@ import { Constants, propertyNameText } from '../ast/constants';
 import { walk } from '../ast/walk';
 import { typescript } from '../parser';
 import type { RuleContext } from '../types';
+import { mayHoldUriTlsOption } from './uri-options';
 
 export interface CallFact {
   node: TS.CallExpression | TS.NewExpression;
-  /** Module-qualified callee ('crypto.createHash', 'jsonwebtoken.verify'), or the name as written. */
+  /** Module-qualified callee ('crypto.createHash', 'jsonwebtoken.verify'), the name as written, or '' when unknown. */
   callee: string;
 }
 
@@ -25,19 +26,27 @@ export interface CryptoFacts {
   bindings: ModuleBindings;
   constants: Constants;
   calls: CallFact[];
+  /** The same calls by callee, for the rules' lookups. */
+  byCallee: Map<string, CallFact[]>;
   /** Object-literal properties whose names the rules read (see PROPERTY_NAMES). */
   properties: PropertyFact[];
+  /** Object-literal methods whose names the rules read: `{ checkServerIdentity() {} }`. */
+  methods: TS.MethodDeclaration[];
   /** `a.b.c = value` assignments, with the target's qualified name. */
   assignments: { node: TS.BinaryExpression; target: string }[];
   /** String literals and no-substitution templates that mention NODE_TLS_REJECT_UNAUTHORIZED. */
   tlsEnvStrings: TS.StringLiteralLike[];
-  /** All identifier texts in the file, to avoid name clashes when a fix adds an import. */
-  identifiers: Set<string>;
+  /** String literals and template parts that may hold connection-string TLS options (`?tlsInsecure=true`). */
+  uriStrings: TS.Node[];
+  /** All identifier texts in the file (computed on first use by identifierNames()). */
+  identifiers?: Set<string>;
 }
 
 const PROPERTY_NAMES = new Set([
   'rejectUnauthorized', 'minVersion', 'maxVersion', 'secureProtocol', 'ciphers', 'checkServerIdentity',
   'algorithm', 'algorithms', 'alg', 'NODE_TLS_REJECT_UNAUTHORIZED', 'strictSSL', 'iterations', 'name',
+  // MongoDB driver TLS options, ssh2's host key callback, RSA encryption padding.
+  'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'sslValidate', 'hostVerifier', 'padding',
 ]);
 
 /** The shared per-file ModuleBindings (other rule families may use the same memo key). */
@@ -61,43 +70,72 @@ export function cryptoFacts(ctx: RuleContext): CryptoFacts | undefined {
 
 function collect(sourceFile: TS.SourceFile, bindings: ModuleBindings, constants: Constants): CryptoFacts {
   const ts = typescript();
-  const facts: CryptoFacts = { ts, sourceFile, bindings, constants, calls: [], properties: [], assignments: [], tlsEnvStrings: [], identifiers: new Set() };
+  const facts: CryptoFacts = { ts, sourceFile, bindings, constants, calls: [], byCallee: new Map(), properties: [], methods: [], assignments: [], tlsEnvStrings: [], uriStrings: [] };
   walk(sourceFile, (node) => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const callee = bindings.callee(node);
-      if (callee) facts.calls.push({ node, callee });
+      // Unresolvable callees (`new SignJWT(c).sign(k)`) are kept with '' for the rules that match on shape.
+      const fact = { node, callee: bindings.callee(node) ?? '' };
+      facts.calls.push(fact);
+      const same = facts.byCallee.get(fact.callee);
+      if (same) same.push(fact);
+      else facts.byCallee.set(fact.callee, [fact]);
     } else if (ts.isPropertyAssignment(node)) {
       const name = propertyNameText(node.name);
       if (name && PROPERTY_NAMES.has(name)) facts.properties.push({ node, name });
+    } else if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) {
+      const name = propertyNameText(node.name);
+      if (name && PROPERTY_NAMES.has(name)) facts.methods.push(node);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = bindings.resolve(node.left);
       if (target) facts.assignments.push({ node, target });
-    } else if (ts.isStringLiteralLike(node) && node.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) {
-      facts.tlsEnvStrings.push(node);
-    } else if (ts.isIdentifier(node)) {
-      facts.identifiers.add(node.text);
+    } else if (ts.isStringLiteralLike(node) || (node.kind >= ts.SyntaxKind.TemplateHead && node.kind <= ts.SyntaxKind.TemplateTail)) {
+      const text = (node as TS.StringLiteralLike | TS.TemplateLiteralLikeNode).text;
+      if (ts.isStringLiteralLike(node) && text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) facts.tlsEnvStrings.push(node);
+      if (text.includes('=') && mayHoldUriTlsOption(text)) facts.uriStrings.push(node);
     }
   });
   return facts;
 }
 
-/** Calls whose callee is one of `names` (module-qualified). */
-export function callsTo(facts: CryptoFacts, names: ReadonlySet<string>): CallFact[] {
-  return facts.calls.filter((c) => names.has(c.callee));
+/** Calls whose callee is one of `names` (module-qualified), in source order. */
+export function callsTo(facts: CryptoFacts, names: Iterable<string>): CallFact[] {
+  const found: CallFact[] = [];
+  for (const name of names) {
+    const calls = facts.byCallee.get(name);
+    if (calls) found.push(...calls);
+  }
+  return found.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/** Calls whose callee starts with `prefix` ('crypto-js.', 'node-forge.des.'). */
+export function callsWithPrefix(facts: CryptoFacts, prefix: string): CallFact[] {
+  const found: CallFact[] = [];
+  for (const [callee, calls] of facts.byCallee) if (callee.startsWith(prefix)) found.push(...calls);
+  return found.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/** Calls whose callee ends with `suffix` ('subtle.digest' for crypto.subtle.digest, window.crypto.subtle.digest, ...). */
+export function callsWithSuffix(facts: CryptoFacts, suffix: string): CallFact[] {
+  const found: CallFact[] = [];
+  for (const [callee, calls] of facts.byCallee) if (callee.endsWith(suffix)) found.push(...calls);
+  return found.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/** Every identifier text in the file, to avoid name clashes when a fix adds an import. */
+export function identifierNames(facts: CryptoFacts): Set<string> {
+  if (!facts.identifiers) {
+    const ts = facts.ts;
+    const names = new Set<string>();
+    walk(facts.sourceFile, (n) => {
+      if (ts.isIdentifier(n)) names.add(n.text);
+    });
+    facts.identifiers = names;
+  }
+  return facts.identifiers;
 }
 
 /** The last segment of a qualified name: 'crypto.createHash' -> 'createHash'. */
 export function lastSegment(qualified: string): string {
   const dot = qualified.lastIndexOf('.');
   return dot < 0 ? qualified : qualified.slice(dot + 1);
-}
-
-/** The module part of a callee: 'jsonwebtoken.verify' -> 'jsonwebtoken'. */
-export function moduleOfCallee(facts: CryptoFacts, node: TS.Expression): string | undefined {
-  const ts = facts.ts;
-  let e: TS.Expression = node;
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = e.expression;
-  if (ts.isIdentifier(e)) return facts.bindings.moduleOf(e.text);
-  if (ts.isCallExpression(e)) return facts.bindings.resolve(e);
-  return undefined;
 }

@@ -11,7 +11,7 @@ import {
   callsOfFunction, declarationOf, destinationOf, enclosingNamedFunction, isEquality, isFunctionLike, referencesOf,
   targetText, type Destination,
 } from './value-flow';
-import { isBenignName, isSigningName, secretKindOf, type SecretKind } from './words';
+import { isBenignName, isChangeDetectionName, isSigningName, secretKindOf, splitWords, type SecretKind } from './words';
 
 export interface Purpose {
   kind: SecretKind | 'signature' | 'integrity';
@@ -50,7 +50,13 @@ function placesOf(facts: CryptoFacts, start: TS.Node): { places: NamedPlace[]; d
   const push = (d: Destination): void => {
     const name = destinationName(d);
     if (name) places.push({ name, what: d.kind === 'return' ? `returned by \`${name}()\`` : `stored as \`${name}\`` });
-    if (d.kind === 'argument' && d.callee) places.push({ name: d.callee, what: `passed to \`${d.callee}()\`` });
+    if (d.kind === 'argument') {
+      if (d.callee) places.push({ name: d.callee, what: `passed to \`${d.callee}()\`` });
+      // `res.cookie('csrf', value)`, `localStorage.setItem('token', value)`: the key names the value.
+      for (const arg of d.call.arguments ?? []) {
+        if (ts.isStringLiteralLike(arg) && arg.text.length <= 64) places.push({ name: arg.text, what: `stored under '${arg.text}'` });
+      }
+    }
   };
   push(first);
   if (first.kind === 'name' && first.declaration && ts.isIdentifier(first.declaration.name)) {
@@ -89,6 +95,9 @@ export function randomnessPurpose(facts: CryptoFacts, call: TS.Node): Purpose | 
     const kind = secretKindOf(p.name, true);
     if (kind) return { kind, because: `the value is ${p.what}` };
   }
+  // A value stored under a neutral name (`ttl`, `offset`) was judged by that name and its uses;
+  // only a value passed into an unknown helper, or lost, falls back to the enclosing function's name.
+  if (dests[0].kind === 'name' || (dests[0].kind === 'return' && dests[0].name)) return undefined;
   return fromEnclosingFunction(ts, call, true);
 }
 
@@ -105,6 +114,8 @@ function fromEnclosingFunction(ts: typeof TS, node: TS.Node, forRandomness: bool
 /** Why a digest must be collision- and preimage-resistant, or undefined for non-security uses. */
 export function hashPurpose(facts: CryptoFacts, data: readonly TS.Expression[], result: TS.Node, createdAt: TS.Node): Purpose | undefined {
   const ts = facts.ts;
+  // 0. Protocols that mandate the hash: the WebSocket handshake's SHA-1 of key + RFC 6455 GUID.
+  if (data.some((expr) => mentionsWebSocketGuid(facts, expr))) return undefined;
   // 1. What is hashed.
   const fromData = dataPurpose(facts, data, createdAt);
   if (fromData) return fromData;
@@ -125,12 +136,13 @@ export function hashPurpose(facts: CryptoFacts, data: readonly TS.Expression[], 
     if (isSigningName(fn.name)) return { kind: 'signature', because: `it is computed in \`${fn.name}()\`` };
   }
 
-  // 3. How it is used: compared against an expected value, it verifies integrity or authenticity.
+  // 3. How it is used: a digest of data (a file, a buffer, a body) compared against an expected value verifies its integrity.
+  if (!hashesContent(facts, data)) return undefined;
   for (const d of dests) {
     if (d.kind === 'control' && isEquality(ts, d.node)) {
       const bin = d.node as TS.BinaryExpression;
       // `if (hash === cached.hash)` is change detection, not verification.
-      if ([bin.left, bin.right].some((side) => isBenignName(targetText(ts, skipWrappers(side))))) continue;
+      if ([bin.left, bin.right].some((side) => isChangeDetectionName(targetText(ts, skipWrappers(side))))) continue;
       return { kind: 'integrity', because: 'the digest is compared against an expected value to verify data' };
     }
   }
@@ -170,29 +182,61 @@ function dataPurpose(facts: CryptoFacts, data: readonly TS.Expression[], created
   return secret;
 }
 
-/** Identifier and property names in a data expression, without called method names (`trim`, `String`). */
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+function mentionsWebSocketGuid(facts: CryptoFacts, expr: TS.Expression): boolean {
+  const ts = facts.ts;
+  let found = false;
+  walk(expr, (n) => {
+    if (found) return false;
+    if (ts.isStringLiteralLike(n) && n.text.toUpperCase().includes(WEBSOCKET_GUID)) found = true;
+    else if (ts.isIdentifier(n)) {
+      const v = facts.constants.value(n);
+      if (typeof v === 'string' && v.toUpperCase().includes(WEBSOCKET_GUID)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+const CONTENT_WORDS = new Set([
+  'file', 'files', 'buffer', 'buf', 'data', 'body', 'content', 'contents', 'payload', 'chunk', 'chunks', 'stream', 'blob', 'bytes',
+  'archive', 'artifact', 'artifacts', 'tarball', 'download', 'downloaded', 'image', 'package', 'binary', 'zip', 'bundle', 'asset', 'upload',
+]);
+
+/** Is the hashed data a file or a payload (as opposed to a handshake nonce or an id)? Streams fed elsewhere count. */
+function hashesContent(facts: CryptoFacts, data: readonly TS.Expression[]): boolean {
+  if (data.length === 0) return true;
+  const ts = facts.ts;
+  return data.some((expr) => {
+    if (namesIn(ts, expr).some(({ name }) => splitWords(name).some((w) => CONTENT_WORDS.has(w)))) return true;
+    let readsFile = false;
+    walk(expr, (n) => {
+      if (readsFile) return false;
+      if (ts.isCallExpression(n) && (facts.bindings.resolve(n.expression) ?? '').startsWith('fs.')) readsFile = true;
+      return undefined;
+    });
+    return readsFile;
+  });
+}
+
+/** Identifier and property names in a data expression, without called function and method names (`trim`, `String`). */
 function namesIn(ts: typeof TS, expr: TS.Expression): { name: string; id?: TS.Identifier }[] {
   const out: { name: string; id?: TS.Identifier }[] = [];
   walk(expr, (n) => {
     if (isFunctionLike(ts, n)) return false;
-    if (ts.isCallExpression(n)) {
-      // Visit the receiver of a method call and the arguments, not the method name.
-      const callee = n.expression;
-      if (ts.isPropertyAccessExpression(callee)) walkInto(callee.expression);
-      for (const a of n.arguments) walkInto(a);
-      return false;
-    }
-    if (ts.isPropertyAccessExpression(n)) {
-      out.push({ name: n.name.text });
+    if (!ts.isIdentifier(n)) return undefined;
+    const p = n.parent;
+    if (ts.isCallExpression(p) && p.expression === n) return undefined; // String(x), md5(x)
+    if (ts.isPropertyAccessExpression(p) && p.name === n) {
+      const isMethod = ts.isCallExpression(p.parent) && p.parent.expression === p;
+      if (!isMethod) out.push({ name: n.text });
       return undefined;
     }
-    if (ts.isIdentifier(n)) out.push({ name: n.text, id: n });
+    out.push({ name: n.text, id: n });
     return undefined;
   });
   return out;
-  function walkInto(e: TS.Expression): void {
-    out.push(...namesIn(ts, e));
-  }
 }
 
 export function containsRandomCall(facts: CryptoFacts, expr: TS.Node): boolean {

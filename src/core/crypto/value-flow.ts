@@ -57,16 +57,23 @@ export function lastName(ts: typeof TS, e: TS.Expression): string | undefined {
 
 /** All words of an assignment target: `wobble.current` -> 'wobble.current', `res.locals.token` -> 'res.locals.token'. */
 export function targetText(ts: typeof TS, e: TS.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) {
-    const left = targetText(ts, e.expression);
-    return left ? `${left}.${e.name.text}` : e.name.text;
+  // Iterative, and capped: member chains can be thousands deep in hostile input.
+  const parts: string[] = [];
+  let cur: TS.Expression = e;
+  for (let i = 0; i < 64; i++) {
+    if (ts.isIdentifier(cur)) {
+      parts.push(cur.text);
+      break;
+    }
+    if (ts.isPropertyAccessExpression(cur)) {
+      parts.push(cur.name.text);
+      cur = cur.expression;
+    } else if (ts.isElementAccessExpression(cur)) {
+      if (ts.isStringLiteralLike(cur.argumentExpression)) parts.push(cur.argumentExpression.text);
+      cur = cur.expression;
+    } else break;
   }
-  if (ts.isElementAccessExpression(e)) {
-    const left = targetText(ts, e.expression);
-    return ts.isStringLiteralLike(e.argumentExpression) ? `${left ?? ''}.${e.argumentExpression.text}` : left;
-  }
-  return undefined;
+  return parts.length > 0 ? parts.reverse().join('.') : undefined;
 }
 
 export function enclosingFunction(ts: typeof TS, node: TS.Node): FunctionLike | undefined {
@@ -110,7 +117,10 @@ export function destinationOf(facts: CryptoFacts, start: TS.Node): Destination {
       if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
         if (parent.right !== node) return { kind: 'none' };
         const name = targetText(ts, parent.left);
-        return name ? { kind: 'name', name, node: parent.left } : { kind: 'none' };
+        if (!name) return { kind: 'none' };
+        // `s += chars[i]`: follow the variable like a declaration, so its later uses count.
+        const declared = ts.isIdentifier(parent.left) ? declarationOf(facts, parent.left) : undefined;
+        return { kind: 'name', name, node: parent.left, declaration: declared && ts.isVariableDeclaration(declared) ? declared : undefined };
       }
       if (isComparison(ts, op)) return { kind: 'control', node: parent };
       if (op === ts.SyntaxKind.CommaToken && parent.left === node) return { kind: 'none' };
@@ -162,7 +172,11 @@ export function destinationOf(facts: CryptoFacts, start: TS.Node): Destination {
     }
     if (ts.isVariableDeclaration(parent)) {
       if (parent.initializer !== node) return { kind: 'none' };
-      return ts.isIdentifier(parent.name) ? { kind: 'name', name: parent.name.text, node: parent.name, declaration: parent } : { kind: 'none' };
+      if (ts.isIdentifier(parent.name)) return { kind: 'name', name: parent.name.text, node: parent.name, declaration: parent };
+      // `const [roomCode] = useState(() => ...)`: the first element holds the value.
+      const first = ts.isArrayBindingPattern(parent.name) ? parent.name.elements[0] : undefined;
+      if (first && ts.isBindingElement(first) && ts.isIdentifier(first.name)) return { kind: 'name', name: first.name.text, node: first.name };
+      return { kind: 'none' };
     }
     if (ts.isPropertyAssignment(parent)) {
       const name = propertyNameText(parent.name);
@@ -223,7 +237,7 @@ export function referencesOf(facts: CryptoFacts, declaration: TS.VariableDeclara
 export function callsOfFunction(facts: CryptoFacts, name: string): TS.CallExpression[] {
   const ts = facts.ts;
   const calls: TS.CallExpression[] = [];
-  for (const c of facts.calls) {
+  for (const c of facts.byCallee.get(name) ?? []) {
     const n = c.node;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) calls.push(n);
   }

@@ -48,6 +48,7 @@ const CODE_QUALIFIERS = new Set([
   'otp', 'auth', 'authorization', 'verification', 'verify', 'reset', 'invite', 'invitation', 'mfa', 'sms',
   'login', 'recovery', 'confirm', 'confirmation', 'activation', 'access', 'security', 'backup', 'pairing',
   'one', 'onetime', 'magic', 'secret', 'unlock', 'email', 'phone', 'signup', 'referral', 'redeem', 'gift',
+  'room', 'join', 'lobby', 'promo', 'coupon', 'voucher', 'discount', 'claim', 'device', 'link',
 ]);
 const VERBS = new Set(['create', 'generate', 'gen', 'make', 'new', 'random', 'build', 'get', 'issue']);
 /** Capability values: whoever knows a share link or an invite id gets in. */
@@ -63,7 +64,7 @@ const BENIGN = new Set([
   'jitter', 'delay', 'backoff', 'retry', 'timeout', 'interval', 'animation', 'animate', 'duration', 'position',
   'offset', 'left', 'top', 'width', 'height', 'opacity', 'rotation', 'rotate', 'angle', 'shuffle', 'shuffled',
   'sample', 'sampling', 'sampled', 'probability', 'chance', 'noise', 'particle', 'particles', 'sparkle',
-  'sparkles', 'confetti', 'dedupe', 'dedup', 'deduplication', 'fingerprint', 'checksum', 'content',
+  'sparkles', 'confetti', 'dedupe', 'dedup', 'deduplication', 'fingerprint', 'content',
   'shard', 'partition', 'bucket', 'placeholder', 'mock', 'fake', 'dummy', 'demo', 'preview', 'skeleton',
   'emoji', 'quote', 'greeting', 'tip', 'weight', 'weights', 'latency', 'lorem', 'chart', 'fixture', 'seed',
 ]);
@@ -71,7 +72,7 @@ const BENIGN = new Set([
 export type SecretKind = 'password' | 'secret';
 
 /** 'password' for password-like names, 'secret' for tokens, keys, codes and the like. */
-export function secretKindOfWords(words: readonly string[], forRandomness = false): SecretKind | undefined {
+function secretKindOfWords(words: readonly string[], forRandomness = false): SecretKind | undefined {
   if (words.some((w) => PASSWORD.has(w))) return 'password';
   if (words.some((w) => SECRET.has(w))) return 'secret';
   if (forRandomness && words.some((w) => RANDOM_ONLY.has(w))) return 'secret';
@@ -97,4 +98,11 @@ export function isSigningName(name: string | undefined): boolean {
   if (!name) return false;
   const words = splitWords(name);
   return words.some((w) => w === 'sign' || w === 'signature' || w === 'signed' || w === 'signer' || w === 'sig' || w === 'mac' || w === 'hmac');
+}
+
+/** Names of change detection: comparing a digest with these is not a verification. */
+const CHANGE_DETECTION = new Set(['cache', 'cached', 'etag', 'previous', 'prev', 'last', 'old', 'current', 'existing', 'unchanged', 'changed']);
+
+export function isChangeDetectionName(name: string | undefined): boolean {
+  return name ? splitWords(name).some((w) => CHANGE_DETECTION.has(w)) : false;
 }

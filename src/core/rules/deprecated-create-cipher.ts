@@ -4,7 +4,7 @@
 import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
 import { callRange } from '../crypto/edits';
-import { cryptoFacts, type CryptoFacts } from '../crypto/facts';
+import { callsTo, callsWithPrefix, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { envName, stringValue } from '../crypto/values';
 import type { Rule } from '../types';
 
@@ -30,7 +30,7 @@ export const deprecatedCreateCipher: Rule = {
   check(ctx) {
     const facts = cryptoFacts(ctx);
     if (!facts) return;
-    for (const { node, callee } of facts.calls) {
+    for (const { node, callee } of [...callsTo(facts, NODE_CALLS), ...callsWithPrefix(facts, 'crypto-js.')]) {
       if (NODE_CALLS.has(callee)) {
         const decrypt = callee.endsWith('Decipher');
         ctx.report({

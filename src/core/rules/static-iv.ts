@@ -5,9 +5,10 @@
 import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
 import { propertyOf } from '../ast/constants';
+import { walk } from '../ast/walk';
 import { cipherTakesNoIv } from '../crypto/algorithms';
 import { callRange } from '../crypto/edits';
-import { cryptoFacts, type CryptoFacts } from '../crypto/facts';
+import { callsTo, callsWithPrefix, callsWithSuffix, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { containsRandomCall } from '../crypto/purpose';
 import { declarationOf, enclosingFunction, referencesOf } from '../crypto/value-flow';
 import { envName, objectLiteralOf, stringValue } from '../crypto/values';
@@ -15,6 +16,8 @@ import { splitWords } from '../crypto/words';
 import type { Rule } from '../types';
 
 const RANDOM_FILLERS = new Set(['crypto.randomFillSync', 'crypto.randomFill', 'crypto.getRandomValues', 'crypto.webcrypto.getRandomValues']);
+/** A pseudo-callee for node-forge's `cipher.start({ iv })`. */
+const FORGE_START = 'node-forge#start';
 const KEY_WORDS = new Set(['key', 'secret', 'passphrase', 'password']);
 
 export const staticIv: Rule = {
@@ -37,7 +40,10 @@ export const staticIv: Rule = {
     const facts = cryptoFacts(ctx);
     if (!facts) return;
     const ts = facts.ts;
-    for (const { node, callee } of facts.calls) {
+    const candidates = [
+      ...callsTo(facts, ['crypto.createCipheriv']), ...callsWithPrefix(facts, 'crypto-js.'), ...forgeStartCalls(facts), ...callsWithSuffix(facts, 'subtle.encrypt'),
+    ];
+    for (const { node, callee } of candidates) {
       let iv: TS.Expression | undefined;
       let key: TS.Expression | undefined;
       if (callee === 'crypto.createCipheriv') {
@@ -50,8 +56,15 @@ export const staticIv: Rule = {
         if (!ivProp || !ts.isPropertyAssignment(ivProp)) continue;
         key = node.arguments?.[1];
         iv = ivProp.initializer;
-      } else if (ts.isCallExpression(node) && isForgeCipherStart(facts, node)) {
-        const ivProp = propertyOf(objectLiteralOf(facts, node.arguments[0]), 'iv');
+      } else if (callee.endsWith('subtle.encrypt')) {
+        // Web Crypto: encrypt({ name: 'AES-GCM', iv }, key, data); AES-CTR calls its nonce `counter`.
+        const algorithm = objectLiteralOf(facts, node.arguments?.[0]);
+        const ivProp = propertyOf(algorithm, 'iv') ?? propertyOf(algorithm, 'counter');
+        if (!ivProp || !ts.isPropertyAssignment(ivProp)) continue;
+        key = node.arguments?.[1];
+        iv = ivProp.initializer;
+      } else if (callee === FORGE_START) {
+        const ivProp = propertyOf(objectLiteralOf(facts, node.arguments?.[0]), 'iv');
         if (!ivProp || !ts.isPropertyAssignment(ivProp)) continue;
         iv = ivProp.initializer;
       } else continue;
@@ -67,20 +80,28 @@ export const staticIv: Rule = {
 };
 
 function ivLength(facts: CryptoFacts, node: TS.CallExpression | TS.NewExpression): number {
-  const algorithm = stringValue(facts, node.arguments?.[0]);
+  const first = node.arguments?.[0];
+  const nameProp = propertyOf(objectLiteralOf(facts, first), 'name');
+  const algorithm = stringValue(facts, nameProp && facts.ts.isPropertyAssignment(nameProp) ? nameProp.initializer : first);
   const a = algorithm ? String(algorithm.value).toLowerCase() : '';
   return a.includes('gcm') || a.includes('chacha20') || a.includes('ccm') || a.includes('ocb') ? 12 : 16;
 }
 
-/** `cipher.start({ iv })` on a node-forge cipher. */
-function isForgeCipherStart(facts: CryptoFacts, call: TS.CallExpression): boolean {
+/** `cipher.start({ iv })` on a node-forge cipher: found from the `forge.cipher.createCipher(...)` it was made by. */
+function forgeStartCalls(facts: CryptoFacts): { node: TS.CallExpression; callee: string }[] {
   const ts = facts.ts;
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'start' || !ts.isIdentifier(callee.expression)) return false;
-  const decl = declarationOf(facts, callee.expression);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
-  const init = skipWrappers(decl.initializer);
-  return ts.isCallExpression(init) && facts.bindings.resolve(init.expression) === 'node-forge.cipher.createCipher';
+  const found: { node: TS.CallExpression; callee: string }[] = [];
+  for (const { node } of callsTo(facts, ['node-forge.cipher.createCipher'])) {
+    const decl = node.parent;
+    if (!ts.isVariableDeclaration(decl) || decl.initializer !== node) continue;
+    for (const ref of referencesOf(facts, decl)) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === 'start' && ts.isCallExpression(access.parent)) {
+        found.push({ node: access.parent, callee: FORGE_START });
+      }
+    }
+  }
+  return found;
 }
 
 /** Why `iv` is the same for every message, or undefined when it may vary. */
@@ -105,6 +126,13 @@ function staticReason(facts: CryptoFacts, expr: TS.Expression, key: TS.Expressio
       if (!first) return undefined;
       if (isConstantExpr(facts, first)) return 'is a constant';
       return staticReason(facts, first, key, cipherCall, depth + 1);
+    }
+    // `createHash('sha256').update(tenantId).digest()`: a digest is a function of its input, so the
+    // IV repeats whenever the input does (every record of a tenant, every message to a user).
+    const hashed = hashedInputs(facts, e);
+    if (hashed && !hashed.some((input) => mayVaryPerMessage(facts, input))) {
+      if (key && hashed.some((input) => sameRoot(ts, input, key))) return 'is derived from the key';
+      return `is a hash of ${describeInputs(hashed)}, so it is the same whenever that input is`;
     }
     // `KEY.subarray(0, 16)`, `secret.slice(0, 16)`: bytes of the key.
     if (ts.isPropertyAccessExpression(e.expression) && /^(subarray|slice|substring|substr)$/.test(e.expression.name.text)) {
@@ -132,6 +160,59 @@ function staticReason(facts: CryptoFacts, expr: TS.Expression, key: TS.Expressio
   return undefined;
 }
 
+const HASH_CALLS = new Set(['crypto.createHash', 'crypto.createHmac', 'crypto.hash']);
+
+/**
+ * For a digest expression (`createHash(a).update(x).digest()`, `crypto.hash('sha256', x)`, also
+ * sliced), the data it hashes; undefined when `e` is not a digest. Random input was ruled out by
+ * the caller (containsRandomCall).
+ */
+function hashedInputs(facts: CryptoFacts, e: TS.Expression): TS.Expression[] | undefined {
+  const ts = facts.ts;
+  const inputs: TS.Expression[] = [];
+  let cur: TS.Expression = skipWrappers(e);
+  let sawDigest = false;
+  for (let i = 0; i < 16; i++) {
+    if (!ts.isCallExpression(cur)) return undefined;
+    const callee = facts.bindings.resolve(cur.expression) ?? '';
+    if (HASH_CALLS.has(callee)) {
+      if (callee === 'crypto.hash' && cur.arguments[1]) inputs.push(cur.arguments[1]);
+      return sawDigest || callee === 'crypto.hash' ? inputs : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(cur.expression)) return undefined;
+    const method = cur.expression.name.text;
+    if (method === 'digest') sawDigest = true;
+    else if (method === 'update' && cur.arguments[0]) inputs.push(cur.arguments[0]);
+    else if (!/^(subarray|slice|toString|substring|substr)$/.test(method)) return undefined;
+    cur = skipWrappers(cur.expression.expression);
+  }
+  return undefined;
+}
+
+/** Words of inputs that differ per message: a hash of a fresh salt or a counter is not a fixed IV. */
+const PER_MESSAGE_WORDS = new Set(['salt', 'nonce', 'random', 'rand', 'iv', 'counter', 'seq', 'sequence', 'uuid', 'entropy']);
+
+function mayVaryPerMessage(facts: CryptoFacts, input: TS.Expression): boolean {
+  const ts = facts.ts;
+  let varies = false;
+  walk(input, (n) => {
+    if (varies) return false;
+    if (!ts.isIdentifier(n)) return undefined;
+    if (splitWords(n.text).some((w) => PER_MESSAGE_WORDS.has(w))) varies = true;
+    else {
+      const decl = declarationOf(facts, n);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && containsRandomCall(facts, decl.initializer)) varies = true;
+    }
+    return undefined;
+  });
+  return varies;
+}
+
+function describeInputs(inputs: TS.Expression[]): string {
+  const text = inputs.map((x) => x.getText()).join(', ');
+  return text.length > 0 && text.length <= 40 ? `\`${text}\`` : 'fixed data';
+}
+
 function isConstantExpr(facts: CryptoFacts, e: TS.Expression): boolean {
   return facts.constants.value(e) !== undefined;
 }
@@ -143,17 +224,18 @@ function sameRoot(ts: typeof TS, a: TS.Expression, b: TS.Expression): boolean {
   return ra !== undefined && ra === rb;
 }
 
+/** `KEY` for `KEY`, `KEY.subarray(0, 16)`; `cfg.key` for `cfg.key.slice(0, 16)`. */
 function rootName(ts: typeof TS, e: TS.Expression): string | undefined {
   let cur = skipWrappers(e);
-  for (;;) {
-    if (ts.isIdentifier(cur)) return cur.text;
-    if (ts.isPropertyAccessExpression(cur)) return `${rootName(ts, cur.expression) ?? '?'}.${cur.name.text}`;
+  for (let i = 0; i < 16; i++) {
     if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && /^(subarray|slice)$/.test(cur.expression.name.text)) {
       cur = skipWrappers(cur.expression.expression);
       continue;
     }
+    if (ts.isIdentifier(cur) || ts.isPropertyAccessExpression(cur)) return cur.getText();
     return undefined;
   }
+  return undefined;
 }
 
 function looksLikeKey(ts: typeof TS, e: TS.Expression): boolean {

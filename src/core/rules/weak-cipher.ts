@@ -1,9 +1,10 @@
 // Broken or obsolete ciphers and ECB mode: DES, 3DES, RC4, RC2, Blowfish, CAST5, IDEA, *-ecb,
-// through Node's crypto, node-forge and crypto-js.
+// through Node's crypto, node-forge, crypto-js and aes-js. crypto-js's `mode: CryptoJS.mode.ECB` is
+// reported on the option.
 import type * as TS from 'typescript';
 import { weakCipherReason } from '../crypto/algorithms';
-import { callRange } from '../crypto/edits';
-import { cryptoFacts, type CryptoFacts } from '../crypto/facts';
+import { callRange, optionRange } from '../crypto/edits';
+import { callsTo, callsWithPrefix, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { objectLiteralOf, stringValue } from '../crypto/values';
 import { propertyOf } from '../ast/constants';
 import type { Rule } from '../types';
@@ -34,15 +35,26 @@ export const weakCipher: Rule = {
   check(ctx) {
     const facts = cryptoFacts(ctx);
     if (!facts) return;
-    for (const { node, callee } of facts.calls) {
+    const candidates = [
+      ...callsTo(facts, [...NODE_CALLS, ...FORGE_CALLS]),
+      ...callsWithPrefix(facts, 'crypto-js.'),
+      ...callsWithPrefix(facts, 'node-forge.des.'),
+      ...callsWithPrefix(facts, 'node-forge.rc2.'),
+      ...callsTo(facts, ['aes-js.ModeOfOperation.ecb']),
+    ];
+    for (const { node, callee } of candidates) {
+      const option = cryptoJsEcbOption(facts, node, callee);
       const finding = NODE_CALLS.has(callee) || FORGE_CALLS.has(callee)
         ? algorithmArgument(facts, node)
-        : cryptoJsFinding(facts, node, callee) ?? forgeLegacyFinding(callee);
+        : option
+          ? `CryptoJS ECB mode: ${weakCipherReason('ecb')}`
+          : cryptoJsFinding(callee) ?? forgeLegacyFinding(callee) ?? aesJsFinding(callee);
       if (!finding) continue;
       const decrypt = /Decipher|decrypt|Decryption/.test(callee);
       ctx.report({
-        ...callRange(node, ctx.text),
-        message: `${finding}. ${decrypt ? 'Decrypt legacy data only to re-encrypt it; ' : ''}${ADVICE}`,
+        // `mode: CryptoJS.mode.ECB` is the weakness: report the option (with the call when they share the object).
+        ...(option ? optionRange(option, ctx.text) : callRange(node, ctx.text)),
+        message: `${finding}. ${decrypt ? 'Decrypt legacy data only to re-encrypt it. ' : ''}${ADVICE}`,
       });
     }
   },
@@ -55,19 +67,29 @@ function algorithmArgument(facts: CryptoFacts, node: TS.CallExpression | TS.NewE
   return reason ? `'${String(algorithm.value)}': ${reason}` : undefined;
 }
 
-function cryptoJsFinding(facts: CryptoFacts, node: TS.CallExpression | TS.NewExpression, callee: string): string | undefined {
+function isCryptoJsCipherCall(callee: string): string[] | undefined {
   const parts = callee.split('.');
-  if (parts[0] !== 'crypto-js' || parts.length !== 3 || (parts[2] !== 'encrypt' && parts[2] !== 'decrypt')) return undefined;
-  const weak = CRYPTO_JS_WEAK[parts[1].toLowerCase()];
-  if (weak) return `CryptoJS.${parts[1]}: ${weakCipherReason(weak === 'RC4' ? 'rc4' : weak === '3DES' ? '3des' : 'des')}`;
-  // CryptoJS.AES.encrypt(msg, key, { mode: CryptoJS.mode.ECB })
-  const options = objectLiteralOf(facts, node.arguments?.[2]);
-  const mode = propertyOf(options, 'mode');
-  if (mode && facts.ts.isPropertyAssignment(mode)) {
-    const name = facts.bindings.resolve(mode.initializer);
-    if (name && name.endsWith('.mode.ECB')) return `CryptoJS ECB mode: ${weakCipherReason('ecb')}`;
-  }
-  return undefined;
+  return parts[0] === 'crypto-js' && parts.length === 3 && (parts[2] === 'encrypt' || parts[2] === 'decrypt') ? parts : undefined;
+}
+
+function cryptoJsFinding(callee: string): string | undefined {
+  const parts = isCryptoJsCipherCall(callee);
+  const weak = parts ? CRYPTO_JS_WEAK[parts[1].toLowerCase()] : undefined;
+  return weak && parts ? `CryptoJS.${parts[1]}: ${weakCipherReason(weak === 'RC4' ? 'rc4' : weak === '3DES' ? '3des' : 'des')}` : undefined;
+}
+
+/** The `mode: CryptoJS.mode.ECB` option of CryptoJS.AES.encrypt(msg, key, options), if present. */
+function cryptoJsEcbOption(facts: CryptoFacts, node: TS.CallExpression | TS.NewExpression, callee: string): TS.PropertyAssignment | undefined {
+  if (!isCryptoJsCipherCall(callee)) return undefined;
+  const mode = propertyOf(objectLiteralOf(facts, node.arguments?.[2]), 'mode');
+  if (!mode || !facts.ts.isPropertyAssignment(mode)) return undefined;
+  const name = facts.bindings.resolve(mode.initializer);
+  return name && (name.endsWith('.mode.ECB') || name === 'crypto-js.mode-ecb') ? mode : undefined;
+}
+
+/** aes-js: `new aesjs.ModeOfOperation.ecb(key)`. */
+function aesJsFinding(callee: string): string | undefined {
+  return callee === 'aes-js.ModeOfOperation.ecb' ? `aes-js ECB mode: ${weakCipherReason('ecb')}` : undefined;
 }
 
 /** node-forge's algorithm-specific legacy APIs: forge.des.createEncryptionCipher(...), forge.rc2.*. */

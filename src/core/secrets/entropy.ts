@@ -44,6 +44,8 @@ export interface ValueShape {
   longestRun: number;
   /** Longest run of consecutive code points ('abcdef', '123456'), a typed-by-hand tell. */
   longestSequence: number;
+  /** Adjacent pairs of consecutive code points ('ab', '12'): 1 in 62 pairs in a random string. */
+  sequentialPairs: number;
   /** Distinct characters. */
   distinct: number;
   entropy: number;
@@ -52,7 +54,7 @@ export interface ValueShape {
 export function shapeOf(value: string): ValueShape {
   const shape: ValueShape = {
     length: value.length, lower: 0, upper: 0, digit: 0, symbol: 0, space: 0, classes: 0,
-    switches: 0, alnumPairs: 0, longestRun: value.length > 0 ? 1 : 0, longestSequence: value.length > 0 ? 1 : 0,
+    switches: 0, alnumPairs: 0, sequentialPairs: 0, longestRun: value.length > 0 ? 1 : 0, longestSequence: value.length > 0 ? 1 : 0,
     distinct: new Set(value).size, entropy: shannonEntropy(value),
   };
   let run = 1;
@@ -66,6 +68,7 @@ export function shapeOf(value: string): ValueShape {
       const before = value.charCodeAt(i - 1);
       run = code === before ? run + 1 : 1;
       sequence = code === before + 1 && cls !== 'symbol' ? sequence + 1 : 1;
+      if (sequence > 1) shape.sequentialPairs++;
       shape.longestRun = Math.max(shape.longestRun, run);
       shape.longestSequence = Math.max(shape.longestSequence, sequence);
       const alnum = cls !== 'symbol' && cls !== 'space';
@@ -81,6 +84,33 @@ export function shapeOf(value: string): ValueShape {
 }
 
 const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
+const WORD_PARTS = /[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\d+/g;
+const VOWELS = /[aeiouAEIOU]/g;
+const DIGIT_THEN_LETTER = /\d[A-Za-z]/g;
+
+/**
+ * Made of words: 'refreshTokenClientAcquireToken', 'SuperSecretToken', 'privateKeyStream',
+ * 'orders-staging'. Every letter part is 3+ letters, parts are few per character, and vowels
+ * are as common as in language. Random strings break into many 1–2 letter parts.
+ */
+export function isWordy(value: string): boolean {
+  // Upper-case words are written with separators (API_KEY_HEADER); a long unbroken upper-case
+  // run with digits is a code ('AKIA…', base32), not words.
+  if (!/[a-z]/.test(value) && !/[\s_.:/-]/.test(value) && /\d/.test(value) && value.length >= 12) return false;
+  const parts = value.match(WORD_PARTS) ?? [];
+  const letterParts = parts.filter((p) => !/^\d/.test(p));
+  if (letterParts.length === 0) return false;
+  if (letterParts.some((p) => p.length < 3 && !/^(?:a|an|as|at|be|by|do|go|id|if|in|is|it|my|no|of|on|or|to|up|us|we)$/i.test(p))) return false;
+  const digitParts = parts.length - letterParts.length;
+  if (digitParts > 2) return false;
+  // Identifiers put digits at the end of words ('Summer2024', 'html5'); random strings put
+  // them anywhere ('VZCECHL7SLYZ6OHY').
+  if ((value.match(DIGIT_THEN_LETTER)?.length ?? 0) >= 2) return false;
+  const letters = letterParts.join('');
+  const vowels = letters.match(VOWELS)?.length ?? 0;
+  // Language is ~38% vowels; random letters ~19%.
+  return vowels >= letters.length * 0.3;
+}
 
 export function isHex(value: string): boolean {
   return HEX.test(value);
@@ -95,11 +125,19 @@ export function looksRandom(value: string, minLength = 12): boolean {
   if (value.length < minLength) return false;
   const s = shapeOf(value);
   if (s.space > 0) return false;
-  if (s.longestRun >= 5 || s.longestSequence >= 5) return false;
-  if (s.distinct < Math.min(10, value.length * 0.5)) return false;
+  // Runs and sequences of five are typed by hand in short values; long ones (a 64-digit hex key)
+  // produce them by chance, so there it takes six.
+  const typed = value.length >= 32 ? 6 : 5;
+  if (s.longestRun >= typed || s.longestSequence >= typed) return false;
+  if (s.sequentialPairs >= Math.max(4, value.length * 0.3)) return false; // 'abc123def456'
   const letters = s.lower + s.upper;
-  if (letters === 0) return false; // numbers, phone numbers, timestamps
-  if (isHex(value)) return s.digit >= 2 && letters >= 2 && s.switches >= Math.max(3, s.alnumPairs * 0.2);
+  if (isHex(value)) {
+    // Hex has 16 symbols; digits outnumber letters 10:6, so switches are rarer than in base62.
+    return s.digit >= 2 && letters >= 2 && s.switches >= 3 && s.distinct >= Math.min(8, value.length * 0.5);
+  }
+  if (s.distinct < Math.min(10, value.length * 0.5)) return false;
+  if (letters < value.length * 0.12) return false; // numbers, phone numbers, timestamps, dates
+  if (isWordy(value)) return false; // identifiers and phrases, however mixed their case
   // A random base36/base62/base64 string mixes at least two of lower/upper/digit, and switches
   // between them often. ('orders-staging', 'claude-3-5-sonnet', 'Geheimnis' do not.)
   const alnumClasses = [s.lower, s.upper, s.digit].filter((n) => n > 0).length;

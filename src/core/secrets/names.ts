@@ -32,7 +32,7 @@ const NEUTRAL_SUFFIXES = new Set([
   'value', 'val', 'str', 'string', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'bytes', 'buf', 'buffer',
   'prod', 'production', 'live', 'staging', 'stage', 'stg', 'dev', 'development', 'local', 'old', 'new', 'legacy',
   'current', 'curr', 'previous', 'prev', 'primary', 'secondary', 'backup', 'default', 'fallback', 'override',
-  'literal', 'encoded', 'pem', 'der', 'v1', 'v2', 'v3', 'eu', 'us',
+  'literal', 'encoded', 'pem', 'der', 'v1', 'v2', 'v3', 'eu', 'us', 'base',
 ]);
 
 /** Qualifiers that make a `*_KEY` name a secret key (`API_KEY`, `SIGNING_KEY`, `STRIPE_KEY`). */
@@ -53,6 +53,9 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'shortcut', 'keyboard', 'press', 'event', 'index', 'query', 'route', 'redis',
 ]);
 
+/** Words that make any key public, wherever they stand (`PUBLIC_API_KEY`, `anonKey`). */
+const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub', 'anon']);
+
 /** Words that make a `*_TOKEN` name something other than a credential (`pageToken`, `maxTokens`). */
 const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'public', 'page', 'next', 'continuation', 'cursor', 'sync', 'pagination', 'cancel', 'cancellation', 'design',
@@ -60,8 +63,8 @@ const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'unk', 'special', 'csrf', 'xsrf', 'verify', 'verification', 'device',
 ]);
 
-/** Words that declare the value a deliberate fake, whatever it looks like (`EXAMPLE_TOKEN`). */
-const FAKE_MARKERS = new Set(['placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'fixture', 'expected', 'invalid', 'wrong', 'bad', 'masked', 'redacted']);
+/** Words that declare the value a deliberate fake or not plaintext (`EXAMPLE_TOKEN`, `encryptedPassword`). */
+const FAKE_MARKERS = new Set(['encrypted', 'hashed', 'salted', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'fixture', 'expected', 'invalid', 'wrong', 'bad', 'masked', 'redacted']);
 
 const PROVIDER_HINTS: Record<string, string> = {
   aws: 'AWS', datadog: 'Datadog', dd: 'Datadog', heroku: 'Heroku', twilio: 'Twilio', algolia: 'Algolia',
@@ -78,7 +81,7 @@ const PROVIDER_HINTS: Record<string, string> = {
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
@@ -112,7 +115,10 @@ export function secretName(name: string): SecretName | undefined {
   }
   if (CREDENTIAL_HEADS.has(head)) return make('credential');
   if (KEY_HEADS.has(head)) {
-    if (!before.some((w) => SECRET_KEY_QUALIFIERS.has(w)) || before.some((w) => NON_SECRET_KEY_QUALIFIERS.has(w))) return undefined;
+    // The word right before 'key' decides what kind of key it is ('FIELD_ENCRYPTION_KEY' is an
+    // encryption key, 'PRIMARY_KEY' is not a secret); 'public' anywhere makes it public.
+    const modifier = before[before.length - 1];
+    if (!before.some((w) => SECRET_KEY_QUALIFIERS.has(w)) || NON_SECRET_KEY_QUALIFIERS.has(modifier) || before.some((w) => PUBLIC_WORDS.has(w))) return undefined;
     if (provider === 'AWS' && before.includes('secret')) return { ...make('secret access key'), provider: 'AWS' };
     if (before.includes('api')) return make('API key');
     if (before.includes('private') || before.includes('priv')) return make('private key');
@@ -122,12 +128,13 @@ export function secretName(name: string): SecretName | undefined {
     return make(before.includes('secret') ? 'secret key' : 'key');
   }
   for (const [suffix, kind, passwordLike] of COMPOUND_SUFFIXES) {
-    if (head.endsWith(suffix) && head.length > suffix.length) return make(kind, passwordLike);
+    if (head.endsWith(suffix)) return make(kind, passwordLike);
   }
   return undefined;
 }
 
-function providerOf(words: string[]): string | undefined {
+/** The provider a name's words mention ('DD_API_KEY' -> 'Datadog'), if any. */
+export function providerOf(words: string[]): string | undefined {
   for (const w of words) if (PROVIDER_HINTS[w]) return PROVIDER_HINTS[w];
   return undefined;
 }

@@ -1,6 +1,6 @@
 // Values that look like secrets but are not: placeholders, references to a secret kept elsewhere,
 // documented example keys, hashes, identifiers, paths and URLs.
-import { shapeOf } from './entropy';
+import { looksRandom, shapeOf } from './entropy';
 
 /** Words that mark a value as a placeholder or a fake when they stand as a word in it. */
 const PLACEHOLDER_WORDS = [
@@ -28,10 +28,23 @@ const DOCUMENTED_EXAMPLES = new Set([
   'key-3ax6xnjp29jd6fds4gc373' + 'sgvjxteol0', // Mailgun docs
   'sk_test_4eC39HqLyjWDarjt' + 'T1zdp7dc', // Stripe docs
   'SflKxwRJSMeKKF2QT4fwpMeJf36' + 'POk6yJV_adQssw5c', // jwt.io example signature
+  // OAuth 2.0 (RFC 6749) examples: access and refresh token, code, client credentials.
+  '2YotnFZFEjr1' + 'zCsicMWpAA', 'tGzv3JOkF0XG' + '5Qx2TlKWIA', 'SplxlOBeZQQY' + 'bYS6WxSbIA', 'gX1fBat3' + 'bV', 'czZCaGRSa3F0Mzp' + 'nWDFmQmF0M2JW',
 ]);
 
 export function isDocumentedExample(value: string): boolean {
   return DOCUMENTED_EXAMPLES.has(value) || value.includes('EXAMPLE');
+}
+
+/**
+ * A base64 value that decodes to a phrase or a placeholder ('bm90IG15IHJlYWwgcGFzc3dvcmQ=' is
+ * 'not my real password'). Real encoded secrets decode to random bytes or random text.
+ */
+export function isEncodedPhrase(value: string): boolean {
+  if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
+  return /\s/.test(decoded) || isPlaceholder(decoded) || isPlaceholder(decoded.slice(decoded.indexOf(':') + 1));
 }
 
 /** Splits a value into lower-case words at separators, case changes and digit boundaries. */
@@ -53,7 +66,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^[<[{(].*[>\]})]$/.test(v)) return true; // <TOKEN>, [secret], {{token}}, (none)
   if (v.includes('...') || v.includes('…')) return true;
   const s = shapeOf(v);
-  if (s.longestRun >= 4 && /([*xX#.0_-])\1{3}/.test(v)) return true; // ****, xxxx, 0000, ----
+  if (s.longestRun >= 4 && /([*xX#._-])\1{3}|0{6}/.test(v)) return true; // ****, xxxx, ----, 000000
   if (s.distinct <= 2) return true;
   const lower = v.toLowerCase();
   if (PLACEHOLDER_INFIXES.some((w) => lower.includes(w))) return true;
@@ -65,7 +78,10 @@ export function isPlaceholder(value: string): boolean {
     // random token may contain 'bar' by chance; demand that words make up most of the value.
     const wordChars = words.reduce((n, w) => n + w.length, 0);
     if (wordChars >= v.replace(/[^A-Za-z]/g, '').length * 0.8 && s.switches <= Math.max(2, s.alnumPairs * 0.15)) return true;
-    if (words.every((w) => PLACEHOLDER_WORD_SET.has(w) || w.length <= 2) && words.some((w) => w.length >= 3 && PLACEHOLDER_WORD_SET.has(w))) return true;
+    // Or made of placeholder words and short fragments, the words being a good part of it
+    // ('sk_test_dummy', 'my_password'); a hex string holding 'abc' is not.
+    const placeholderChars = words.filter((w) => w.length >= 3 && PLACEHOLDER_WORD_SET.has(w)).reduce((n, w) => n + w.length, 0);
+    if (words.every((w) => PLACEHOLDER_WORD_SET.has(w) || w.length <= 2) && placeholderChars >= v.length * 0.4) return true;
   }
   return false;
 }
@@ -102,9 +118,19 @@ export function isHashOrIntegrity(value: string): boolean {
   );
 }
 
+/**
+ * Encrypted values, the right way to keep a secret in a repository: sops `ENC[…]`, jasypt
+ * `ENC(…)`, Ansible Vault, OpenSSL `Salted__` (base64 'U2FsdGVkX1'), AWS KMS ciphertext blobs,
+ * Vault transit `vault:v1:…`, PGP messages.
+ */
+export function isCiphertext(value: string): boolean {
+  return /^(?:ENC\[|ENC\(|\$ANSIBLE_VAULT|U2FsdGVkX1|AQICAH|vault:v\d+:|-----BEGIN PGP MESSAGE)/.test(value);
+}
+
 /** A path or file name ('/run/secrets/db', './keys/dev.pem', '~/.ssh/id_rsa', 'C:\\keys'). */
 export function isPathLike(value: string): boolean {
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(value)) return true;
+  // Base64 may start with '/' too; a path is made of names, not random characters.
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(value)) return !looksRandom(value.replace(/[/\\.~:]/g, ''), 12);
   return /^[\w@./-]+\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|toml|pub|asc|gpg)$/i.test(value);
 }
 
@@ -115,13 +141,16 @@ export function isUrl(value: string): boolean {
 
 /**
  * Formats that look like keys but are public by design or test-mode only, so never flagged:
- * Stripe publishable keys and test-mode keys, Google OAuth client ids, Mapbox public tokens.
+ * Stripe publishable keys and test-mode keys, Google OAuth client ids, Mapbox public tokens,
+ * PostHog project keys, blockchain addresses.
  */
 export function isKnownNonSecretFormat(value: string): boolean {
   return (
     /^pk_(?:live|test)_/.test(value) ||
     /^(?:sk|rk)_test_/.test(value) ||
     /\.apps\.googleusercontent\.com$/.test(value) ||
-    /^pk\.eyJ/.test(value)
+    /^pk\.eyJ/.test(value) ||
+    /^phc_/.test(value) || // PostHog project keys are public
+    /^0x[0-9a-fA-F]{40}$/.test(value) // an Ethereum address, not a key (those are 64 hex digits)
   );
 }

@@ -1,0 +1,57 @@
+// Generic secrets: random-looking values (and, for password names, real-looking passwords)
+// assigned to names that announce a secret — `JWT_SECRET=…`, `password: …`, `{ apiKey: '…' }`,
+// `process.env.TOKEN || '…'` — in code and in every configuration file.
+import { textAssignments, type Assignment } from '../secrets/assignments';
+import { codeAssignments } from '../secrets/code-assignments';
+import { isTestOrExamplePath } from '../secrets/file-context';
+import { judgeAssignment } from '../secrets/judge';
+import { envVarName } from '../secrets/names';
+import { providerSecrets } from '../secrets/providers';
+import { envFix, literalsOf, secretMessage } from '../secrets/report';
+import type { Rule, RuleContext } from '../types';
+
+/** Embedded configuration (a `.env` or YAML body in a template literal) is read like a text file. */
+const MAX_EMBEDDED = 100_000;
+
+function assignmentsOf(ctx: RuleContext): Assignment[] {
+  const literals = literalsOf(ctx);
+  if (!literals) return textAssignments(ctx.text, ctx.kind);
+  const found = codeAssignments(literals, ctx.text);
+  for (const l of literals.values()) {
+    const content = ctx.text.slice(l.start + 1, l.end - 1);
+    if (content.length > MAX_EMBEDDED || !content.includes('\n')) continue;
+    for (const a of textAssignments(content, 'text')) found.push({ ...a, start: a.start + l.start + 1, end: a.end + l.start + 1 });
+  }
+  return found;
+}
+
+export const hardcodedSecretGeneric: Rule = {
+  meta: {
+    id: 'hardcoded-secret-generic',
+    category: 'secret',
+    cwe: [798],
+    owasp: 'A07:2021 Identification and Authentication Failures',
+    severity: 'error',
+    name: 'Hardcoded secret assigned to a secret-like name',
+    description:
+      'Finds random-looking values assigned to names such as password, secret, token, api_key, private_key or client_secret ' +
+      '(variables, object properties, defaults like process.env.X || "…", .env/YAML/JSON/properties/ini/TOML keys, Python ' +
+      'and shell assignments). Placeholders, references to environment variables, documented example keys, hashes, UUIDs, ' +
+      'integrity strings, paths and URLs are ignored. A secret committed to a repository is readable by everyone with access ' +
+      'to it, forever: load it from the environment or a secret manager and rotate it.',
+    scope: 'text',
+  },
+  check(ctx) {
+    const inTest = isTestOrExamplePath(ctx.fileName);
+    const covered = providerSecrets(ctx);
+    for (const a of assignmentsOf(ctx)) {
+      if (covered.some((m) => m.start < a.end && a.start < m.end)) continue;
+      const found = judgeAssignment(a, inTest);
+      if (!found) continue;
+      const { secret, name } = found;
+      const what = `${secret.provider ? `${secret.provider} ` : ''}${secret.kind} in "${name}"`;
+      const fix = envFix(ctx, a.start, a.end, envVarName(name));
+      ctx.report({ start: a.start, end: a.end, message: secretMessage(what, a.value), ...(fix ? { fix } : {}) });
+    }
+  },
+};

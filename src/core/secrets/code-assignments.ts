@@ -1,0 +1,210 @@
+// (name, string literal) pairs in JS/TS, read from the syntax tree: what each literal is
+// assigned to, through the shapes real code uses:
+//   const JWT_SECRET = '…'              { apiKey: '…' }             this.token = '…'
+//   cfg['x-api-key'] = '…'               process.env.X || '…'        X ?? '…'
+//   function f(password = '…')           class C { secret = '…' }    <Widget apiKey="…" />
+//   sgMail.setApiKey('…')                token === '…'               { keys: ['…', '…'] }
+import type * as TS from 'typescript';
+import { typescript } from '../parser';
+import { walk } from '../ast/walk';
+import type { Assignment } from './assignments';
+
+/** Shorter literals cannot be secrets worth reporting; skipping them keeps the walk cheap. */
+const MIN_LENGTH = 8;
+
+/** A string literal of the file: its range with quotes, and (computed on demand) its name. */
+export interface CodeLiteral {
+  start: number;
+  end: number;
+  inJsx: boolean;
+  node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral;
+  /** undefined: not computed yet; null: the literal is not assigned to a name. */
+  assignment?: Assignment | null;
+}
+
+/** Every string literal of 8+ characters, by content start. */
+export function codeLiterals(sourceFile: TS.SourceFile): Map<number, CodeLiteral> {
+  const ts = typescript();
+  const K = ts.SyntaxKind;
+  const out = new Map<number, CodeLiteral>();
+  walk(sourceFile, (node) => {
+    const kind = node.kind;
+    if (kind === K.ImportDeclaration || kind === K.ExportDeclaration || kind === K.LiteralType) return false;
+    if (kind !== K.StringLiteral && kind !== K.NoSubstitutionTemplateLiteral) return;
+    // node.pos includes leading trivia, so this bound is cheap and safe.
+    if (node.end - node.pos - 2 < MIN_LENGTH) return;
+    const start = node.getStart(sourceFile);
+    if (node.end - start - 2 < MIN_LENGTH) return;
+    const literal = node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral;
+    out.set(start + 1, { start, end: node.end, inJsx: node.parent.kind === K.JsxAttribute, node: literal });
+  });
+  return out;
+}
+
+/** The name a literal is assigned to, as an Assignment (memoised on the literal). */
+export function assignmentOf(literal: CodeLiteral, text: string): Assignment | undefined {
+  if (literal.assignment === undefined) {
+    const named = nameOf(typescript(), literal.node);
+    const { start, end, inJsx } = literal;
+    literal.assignment = named
+      ? { name: named.name, aliases: named.aliases, context: named.context, value: text.slice(start + 1, end - 1), start: start + 1, end: end - 1, literal: { start, end, inJsx } }
+      : null;
+  }
+  return literal.assignment ?? undefined;
+}
+
+/**
+ * Named literals that could hold a secret: a secret has no whitespace and is not a document,
+ * so those are skipped before the (comparatively costly) look at the syntax around them.
+ */
+export function codeAssignments(literals: Map<number, CodeLiteral>, text: string): Assignment[] {
+  const out: Assignment[] = [];
+  for (const l of literals.values()) {
+    if (l.end - l.start > 1026 || /\s/.test(text.slice(l.start + 1, l.end - 1))) continue;
+    const a = assignmentOf(l, text);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+interface Named {
+  name: string;
+  aliases: string[];
+  context: string[];
+}
+
+function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
+  const context: string[] = [];
+  const aliases: string[] = [];
+  const withContext = (name: string | undefined): Named | undefined => (name ? { name, aliases, context } : undefined);
+  let node: TS.Node = literal;
+  for (let depth = 0; depth < 8; depth++) {
+    const parent: TS.Node = node.parent;
+    if (!parent) return undefined;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isConditionalExpression(parent) && node !== parent.condition) {
+      node = parent;
+      continue;
+    }
+    if (ts.isArrayLiteralExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      if ((op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) && node === parent.right) {
+        // process.env.X || '…': the env var names the value too.
+        const env = envVarOf(ts, parent.left);
+        if (env) aliases.push(env);
+        node = parent;
+        continue;
+      }
+      if (op === ts.SyntaxKind.EqualsToken && node === parent.right) return withContext(targetName(ts, parent.left));
+      if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && node === parent.right) {
+        return withContext(targetName(ts, parent.left));
+      }
+      return undefined;
+    }
+    if (ts.isVariableDeclaration(parent) && node === parent.initializer) return withContext(bindingName(ts, parent.name));
+    if (ts.isPropertyAssignment(parent) && node === parent.initializer) {
+      const owner = ownerName(ts, parent.parent);
+      if (owner) context.push(owner);
+      return withContext(propertyName(ts, parent.name));
+    }
+    if ((ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isPropertyDeclaration(parent) || ts.isEnumMember(parent)) && node === parent.initializer) {
+      return withContext(bindingName(ts, parent.name as TS.BindingName));
+    }
+    if (ts.isJsxAttribute(parent)) return withContext(parent.name.getText());
+    if (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) return withContext(parent.parent.name.getText());
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as TS.Expression)) {
+      const index = parent.arguments.indexOf(node as TS.Expression);
+      // Buffer.from('…', 'hex'), atob('…'): the value keeps the name of what it is assigned to.
+      if (index === 0 && isEncodingCall(ts, parent.expression)) {
+        node = parent;
+        continue;
+      }
+      return withContext(argumentName(ts, parent, index));
+    }
+    // Buffer.from('…').toString('base64'), '…'.trim()
+    if (ts.isPropertyAccessExpression(parent) && /^(?:toString|trim)$/.test(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      node = parent.parent;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isEncodingCall(ts: typeof TS, callee: TS.Expression): boolean {
+  if (ts.isIdentifier(callee)) return callee.text === 'atob' || callee.text === 'btoa';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && callee.expression.getText() === 'Buffer';
+}
+
+/**
+ * The name an API gives the argument it receives, for APIs whose argument is a secret:
+ * setters (`sgMail.setApiKey('…')`, `app.set('jwtSecret', '…')`), `jwt.sign(payload, '…')` / `jwt.verify(token, '…')`,
+ * `createHmac(alg, '…')`, `createCipheriv(alg, '…', iv)`, `CryptoJS.AES.encrypt(data, '…')`,
+ * `cookieParser('…')`.
+ */
+function argumentName(ts: typeof TS, call: TS.CallExpression, index: number): string | undefined {
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name) return undefined;
+  // app.set('jwtSecret', '…'), localStorage.setItem('token', '…'), headers.set('x-api-key', '…')
+  const first = call.arguments[0];
+  if (index === 1 && /^(?:set|put|setItem|setHeader|append|define|add)$/.test(name) && first && ts.isStringLiteralLike(first)) return first.text;
+  const owner = ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : '';
+  if (/^set[A-Z_]/.test(name) && index === 0) return name.slice(3);
+  if ((name === 'sign' || name === 'verify') && index === 1 && /jwt|jsonwebtoken/i.test(owner)) return 'jwtSecret';
+  if (name === 'createHmac' && index === 1) return 'hmacKey';
+  if ((name === 'createCipheriv' || name === 'createDecipheriv') && index === 1) return 'encryptionKey';
+  if ((name === 'encrypt' || name === 'decrypt') && index === 1 && /\b(?:AES|DES|TripleDES|Rabbit|RC4)$/.test(owner)) return 'encryptionKey';
+  if (name === 'cookieParser' && index === 0) return 'cookieSecret';
+  return undefined;
+}
+
+function bindingName(ts: typeof TS, name: TS.BindingName | TS.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+function propertyName(ts: typeof TS, name: TS.PropertyName): string | undefined {
+  if (ts.isComputedPropertyName(name)) {
+    const e = name.expression;
+    return ts.isStringLiteralLike(e) ? e.text : ts.isIdentifier(e) ? e.text : undefined;
+  }
+  return bindingName(ts, name);
+}
+
+/** `a.b.token = …` -> 'token'; `cfg['x-api-key'] = …` -> 'x-api-key'; `SECRET = …` -> 'SECRET'. */
+function targetName(ts: typeof TS, target: TS.Expression): string | undefined {
+  if (ts.isIdentifier(target)) return target.text;
+  if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  if (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)) return target.argumentExpression.text;
+  return undefined;
+}
+
+/** The name of the variable or property that holds an object literal, for context. */
+function ownerName(ts: typeof TS, object: TS.Node): string | undefined {
+  const holder = object.parent;
+  if (!holder) return undefined;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
+  if (ts.isPropertyAssignment(holder)) return propertyName(ts, holder.name);
+  return undefined;
+}
+
+function envVarOf(ts: typeof TS, expr: TS.Expression): string | undefined {
+  // process.env.X, process.env['X'], import.meta.env.X
+  if (ts.isPropertyAccessExpression(expr)) {
+    const owner = expr.expression.getText();
+    if (owner === 'process.env' || owner === 'import.meta.env') return expr.name.text;
+  }
+  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression) && expr.expression.getText() === 'process.env') {
+    return expr.argumentExpression.text;
+  }
+  return undefined;
+}

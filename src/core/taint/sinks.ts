@@ -1,0 +1,225 @@
+// Sink tables: which argument of which call is a file path or a command, and when library
+// defaults make it safe (`sendFile` with `root`, koa-send with `root`, spawn without a shell).
+import type * as TS from 'typescript';
+import { skipWrappers } from '../ast/bindings';
+import { propertyOf, type Constants } from '../ast/constants';
+import { typescript } from '../parser';
+import { COMMAND, PATH, type RuleId, type SinkReason, type SinkSite } from './types';
+
+export interface SinkArg {
+  /** The expression whose taint reaches the sink. */
+  expr: TS.Expression;
+  site: SinkSite;
+}
+
+export interface CallShape {
+  call: TS.CallExpression;
+  /** Module-qualified callee ('fs.promises.readFile'), when it starts at an import. */
+  qualified?: string;
+  /** The called member's name ('sendFile' in res.sendFile). */
+  method?: string;
+  /** Text of the receiver ('res' in res.sendFile). */
+  receiverText?: string;
+  /** Module a receiver variable was created from (`const zip = archiver('zip')` -> 'archiver'). */
+  receiverInstance?: string;
+}
+
+const FS_MODULE_PREFIXES = ['fs.promises.', 'fs-extra.promises.', 'fs.', 'fs-extra.', 'graceful-fs.', 'mz.fs.', 'node:fs.'];
+
+const ONE_PATH = new Set([
+  'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'open', 'openSync', 'opendir',
+  'opendirSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'statfs', 'statfsSync', 'access',
+  'accessSync', 'exists', 'existsSync', 'unlink', 'unlinkSync', 'rmdir', 'rmdirSync', 'rm', 'rmSync', 'mkdir', 'mkdirSync',
+  'createReadStream', 'createWriteStream', 'chmod', 'chmodSync', 'chown', 'chownSync', 'lchown', 'lchownSync', 'utimes',
+  'utimesSync', 'lutimes', 'truncate', 'truncateSync', 'readlink', 'readlinkSync', 'watch', 'watchFile',
+  // fs-extra
+  'outputFile', 'outputFileSync', 'outputJson', 'outputJsonSync', 'outputJSON', 'outputJSONSync', 'readJson', 'readJsonSync',
+  'readJSON', 'readJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'remove', 'removeSync', 'emptyDir',
+  'emptyDirSync', 'emptydir', 'ensureDir', 'ensureDirSync', 'mkdirp', 'mkdirpSync', 'mkdirs', 'mkdirsSync', 'ensureFile',
+  'ensureFileSync', 'createFile', 'createFileSync', 'pathExists', 'pathExistsSync',
+]);
+const TWO_PATHS = new Set([
+  'rename', 'renameSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'link', 'linkSync', 'symlink', 'symlinkSync', 'copy',
+  'copySync', 'move', 'moveSync', 'ensureLink', 'ensureLinkSync', 'ensureSymlink', 'ensureSymlinkSync', 'createLink', 'createSymlink',
+]);
+
+/** shelljs file commands: every argument may be a path (options like '-rf' are constants). */
+const SHELLJS_FILE_COMMANDS = new Set(['shelljs.cat', 'shelljs.cp', 'shelljs.mv', 'shelljs.rm', 'shelljs.mkdir', 'shelljs.ls', 'shelljs.touch', 'shelljs.head', 'shelljs.tail', 'shelljs.chmod', 'shelljs.ln']);
+const EXEC_STRING = new Set(['child_process.exec', 'child_process.execSync', 'shelljs.exec']);
+const COMMAND_LINE = new Set(['execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
+const SPAWN_LIKE = new Set([
+  'child_process.spawn', 'child_process.spawnSync', 'child_process.execFile', 'child_process.execFileSync', 'cross-spawn',
+  'cross-spawn.spawn', 'cross-spawn.sync', 'execa', 'execa.execa', 'execa.execaSync', 'execa.sync',
+]);
+const FORK_LIKE = new Set(['child_process.fork', 'execa.execaNode', 'execa.node']);
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'csh', 'tcsh', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh']);
+/** Interpreters whose flag runs the next argument as a program. */
+const INTERPRETER_FLAGS: Record<string, ReadonlySet<string>> = {
+  node: new Set(['-e', '--eval', '-p', '--print']),
+  python: new Set(['-c']),
+  python3: new Set(['-c']),
+  perl: new Set(['-e', '-E']),
+  ruby: new Set(['-e']),
+  php: new Set(['-r']),
+};
+
+/** Method names that can be sinks on a receiver that is not an imported module. */
+export const SINK_METHODS = new Set(['sendFile', 'download', 'file', 'directory', 'execCommand', 'exec', 'mv']);
+
+export function sinksOfCall(shape: CallShape, constants: Constants, sf: TS.SourceFile): SinkArg[] {
+  const { call, qualified } = shape;
+  if (!qualified && !(shape.method && SINK_METHODS.has(shape.method))) return [];
+  const args = call.arguments;
+  const out: SinkArg[] = [];
+  const site = (ruleId: RuleId, kind: number, label: string, reason: SinkReason): SinkSite => ({ ruleId, kind, label, reason, call, ...sinkRange(call, sf) });
+  const add = (expr: TS.Expression | undefined, s: SinkSite) => {
+    if (expr && !typescript().isSpreadElement(expr)) out.push({ expr, site: s });
+  };
+
+  if (qualified) {
+    const fsName = fsMethod(qualified);
+    if (fsName && ONE_PATH.has(fsName)) add(args[0], site('path-traversal', PATH, qualified, 'path'));
+    else if (fsName && TWO_PATHS.has(fsName)) {
+      const s = site('path-traversal', PATH, qualified, 'path');
+      add(args[0], s);
+      add(args[1], s);
+    } else if (qualified === 'express.static' || qualified === 'serve-static' || qualified === 'koa-static') {
+      add(args[0], site('path-traversal', PATH, qualified, 'static-root'));
+    } else if (SHELLJS_FILE_COMMANDS.has(qualified)) {
+      const s = site('path-traversal', PATH, qualified, 'path');
+      for (const a of args) add(a, s);
+    } else if (qualified === 'koa-send') {
+      if (!hasRootOption(args[2], constants)) add(args[1], site('path-traversal', PATH, 'koa-send', 'send-file'));
+    } else if (EXEC_STRING.has(qualified)) {
+      add(args[0], site('command-injection', COMMAND, qualified, 'shell-string'));
+    } else if (COMMAND_LINE.has(qualified)) {
+      add(args[0], site('command-injection', COMMAND, qualified, 'command-line'));
+    } else if (SPAWN_LIKE.has(qualified)) {
+      spawnSinks(shape, constants, site, add);
+    } else if (FORK_LIKE.has(qualified)) {
+      add(args[0], site('shell-command-injection', COMMAND, qualified, 'program'));
+    }
+    if (out.length > 0) return out;
+  }
+
+  const method = shape.method;
+  if (method === 'sendFile' && shape.receiverText !== 'reply') {
+    if (!hasRootOption(args[1], constants)) add(args[0], site('path-traversal', PATH, `${shape.receiverText ?? 'res'}.sendFile`, 'send-file'));
+  } else if (method === 'download' && /^(res|response|resp)$/.test(shape.receiverText ?? '')) {
+    const options = args[1] && isObjectLike(args[1], constants) ? args[1] : args[2];
+    if (!hasRootOption(options, constants)) add(args[0], site('path-traversal', PATH, `${shape.receiverText}.download`, 'send-file'));
+  } else if ((method === 'file' || method === 'directory') && shape.receiverInstance === 'archiver') {
+    add(args[0], site('path-traversal', PATH, `archiver.${method}`, 'path'));
+  } else if (method === 'execCommand') {
+    add(args[0], site('command-injection', COMMAND, `${shape.receiverText ?? 'ssh'}.execCommand`, 'remote-shell'));
+  } else if (method === 'exec' && (shape.receiverInstance === 'ssh2.Client' || shape.receiverInstance === 'ssh2')) {
+    add(args[0], site('command-injection', COMMAND, 'ssh2 Client.exec', 'remote-shell'));
+  }
+  return out;
+}
+
+function fsMethod(qualified: string): string | undefined {
+  for (const prefix of FS_MODULE_PREFIXES) {
+    if (qualified.startsWith(prefix)) {
+      const rest = qualified.slice(prefix.length);
+      return rest.includes('.') ? undefined : rest;
+    }
+  }
+  return undefined;
+}
+
+/** spawn/execFile/execa: a shell joins everything, `sh -c` runs its script, or the input picks the program. */
+function spawnSinks(
+  shape: CallShape,
+  constants: Constants,
+  site: (ruleId: RuleId, kind: number, label: string, reason: SinkReason) => SinkSite,
+  add: (expr: TS.Expression | undefined, s: SinkSite) => void,
+): void {
+  const ts = typescript();
+  const args = shape.call.arguments;
+  const name = shape.qualified ?? 'spawn';
+  const argv = args[1] && !isObjectLike(args[1], constants) ? args[1] : undefined;
+  const options = argv ? args[2] : args[1];
+  const shell = shellOption(options, constants);
+  if (shell) {
+    const s = site('shell-command-injection', COMMAND, `${name} with shell: ${shell}`, 'shell-option');
+    add(args[0], s);
+    const list = argv && skipWrappers(argv);
+    if (list && ts.isArrayLiteralExpression(list)) {
+      for (const el of list.elements) add(ts.isSpreadElement(el) ? el.expression : el, s);
+    } else add(argv, s);
+    return;
+  }
+  add(args[0], site('shell-command-injection', COMMAND, name, 'program'));
+  const list = argv && skipWrappers(argv);
+  if (!list || !ts.isArrayLiteralExpression(list)) return;
+  const program = constants.value(args[0]);
+  const flags = scriptFlags(typeof program === 'string' ? program : undefined);
+  if (!flags) return;
+  list.elements.forEach((el, i) => {
+    const v = ts.isSpreadElement(el) ? undefined : constants.value(el);
+    const next = list.elements[i + 1];
+    if (typeof v === 'string' && flags(v) && next) {
+      add(ts.isSpreadElement(next) ? next.expression : next, site('shell-command-injection', COMMAND, `${name}(${JSON.stringify(program ?? 'shell')}, ['${v}', ...])`, 'shell-script'));
+    }
+  });
+}
+
+/** Flags after which the program runs its next argument as code; undefined for other programs. */
+function scriptFlags(program: string | undefined): ((flag: string) => boolean) | undefined {
+  const shellFlag = (f: string) => /^-[a-zA-Z]{0,4}c[a-zA-Z]{0,4}$/.test(f) || /^\/[cCkK]$/.test(f) || /^-(Command|command|EncodedCommand)$/.test(f);
+  // A program chosen at run time (e.g. a validated 'bash'|'sh') that is handed `-c`.
+  if (program === undefined) return (f) => f === '-c' || /^\/[cC]$/.test(f);
+  const base = program.replace(/^.*[\\/]/, '').toLowerCase();
+  if (SHELLS.has(base)) return shellFlag;
+  const interpreter = INTERPRETER_FLAGS[base.replace(/\.exe$/, '')];
+  return interpreter ? (f) => interpreter.has(f) : undefined;
+}
+
+/** 'true' or the shell's name when the options turn a shell on; undefined when off or unknown. */
+function shellOption(options: TS.Expression | undefined, constants: Constants): string | undefined {
+  const obj = objectLiteral(options, constants);
+  const prop = obj && propertyOf(obj, 'shell');
+  if (!prop) return undefined;
+  const ts = typescript();
+  const value = constants.value(ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer);
+  if (value === true) return 'true';
+  if (typeof value === 'string' && value.length > 0) return `'${value}'`;
+  return undefined;
+}
+
+function hasRootOption(options: TS.Expression | undefined, constants: Constants): boolean {
+  if (!options) return false;
+  const obj = objectLiteral(options, constants);
+  // Options we cannot read might set a root: do not guess.
+  if (!obj) return true;
+  return propertyOf(obj, 'root') !== undefined;
+}
+
+function objectLiteral(expr: TS.Expression | undefined, constants: Constants): TS.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  const ts = typescript();
+  let e = skipWrappers(expr);
+  if (ts.isIdentifier(e)) e = constants.initializerOf(e.text) ?? e;
+  e = skipWrappers(e);
+  return ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
+function isObjectLike(expr: TS.Expression, constants: Constants): boolean {
+  return objectLiteral(expr, constants) !== undefined;
+}
+
+/** The callee's line: the whole call when it fits on one line, else from the callee's name to its end. */
+export function sinkRange(call: TS.CallExpression, sf: TS.SourceFile): { start: number; end: number } {
+  const ts = typescript();
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  const nameStart = name.getStart(sf);
+  const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
+  const nameLine = line(nameStart);
+  const callStart = call.getStart(sf);
+  const start = line(callStart) === nameLine ? callStart : nameStart;
+  if (line(call.end) === nameLine) return { start, end: call.end };
+  return { start, end: callee.end };
+}
