@@ -25,7 +25,12 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const rulesSection = pkg.contributes.configuration.find((s) => s.title === 'Rules');
 const ruleProps = {};
 for (const c of CATEGORIES) ruleProps[c] = { type: 'string', enum: levels, description: `All ${c} rules.` };
-for (const r of RULES) ruleProps[r.meta.id] = { type: 'string', enum: levels, description: `${r.meta.name} (default: ${r.meta.severity}).` };
+for (const r of RULES) {
+  const own = `${r.meta.name} (default: ${r.meta.severity}).`;
+  // A rule may share its id with its category: then one setting covers both.
+  const description = ruleProps[r.meta.id] ? `${ruleProps[r.meta.id].description} Includes the ${r.meta.id} rule: ${own}` : own;
+  ruleProps[r.meta.id] = { type: 'string', enum: levels, description };
+}
 rulesSection.properties['secureDev.rules'].properties = ruleProps;
 update('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 

@@ -31,6 +31,14 @@ import { tlsWeakCiphers } from './rules/tls-weak-ciphers';
 import { weakCipher } from './rules/weak-cipher';
 import { weakHash } from './rules/weak-hash';
 import { weakKeySize } from './rules/weak-key-size';
+import { argon2LowCost } from './rules/argon2-low-cost';
+import { fastPasswordHash } from './rules/fast-password-hash';
+import { jwtDecodeWithoutVerify } from './rules/jwt-decode-without-verify';
+import { rsaWeakPadding } from './rules/rsa-weak-padding';
+import { scryptLowCost } from './rules/scrypt-low-cost';
+import { sshHostKeyUnverified } from './rules/ssh-host-key-unverified';
+import { sshWeakAlgorithms } from './rules/ssh-weak-algorithms';
+import { staticSalt } from './rules/static-salt';
 
 // --- secret rules ---
 const secretRules: Rule[] = [hardcodedSecretProvider, hardcodedSecretGeneric];
@@ -45,7 +53,8 @@ const commandInjectionRules: Rule[] = [commandInjection, shellCommandInjection];
 const weakCryptoRules: Rule[] = [
   deprecatedCreateCipher, weakCipher, staticIv, weakHash, insecureRandom, tlsOldVersion, tlsWeakCiphers, tlsRejectUnauthorized,
   tlsRejectUnauthorizedConfig, tlsNoHostnameCheck, bcryptLowCost, pbkdf2Weak, jwtNoneAlgorithm, jwtUnpinnedAlgorithms, jwtWeakSecret,
-  weakKeySize,
+  weakKeySize, fastPasswordHash, scryptLowCost, argon2LowCost, staticSalt, sshWeakAlgorithms, sshHostKeyUnverified, jwtDecodeWithoutVerify,
+  rsaWeakPadding,
 ];
 
 export const RULES: readonly Rule[] = [...secretRules, ...pathTraversalRules, ...commandInjectionRules, ...weakCryptoRules];

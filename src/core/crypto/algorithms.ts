@@ -26,6 +26,7 @@ export function cipherTakesNoIv(name: string): boolean {
 const WEAK_HASHES: ReadonlyMap<string, string> = new Map([
   ['md5', 'MD5'], ['md4', 'MD4'], ['md2', 'MD2'], ['sha1', 'SHA-1'], ['sha-1', 'SHA-1'], ['rsa-md5', 'MD5'], ['rsa-sha1', 'SHA-1'],
   ['rsa-sha1-2', 'SHA-1'], ['sha1withrsaencryption', 'SHA-1'], ['md5withrsaencryption', 'MD5'], ['mdc2', 'MDC2'],
+  ['ecdsa-with-sha1', 'SHA-1'], ['dsa-sha1', 'SHA-1'], ['dsa-sha', 'SHA-1'], ['dsawithsha1', 'SHA-1'], ['rsa-md4', 'MD4'],
 ]);
 
 /** 'MD5' / 'SHA-1' for a weak digest name in any common spelling, else undefined. */

@@ -7,6 +7,7 @@ import { Constants, propertyNameText } from '../ast/constants';
 import { walk } from '../ast/walk';
 import { typescript } from '../parser';
 import type { RuleContext } from '../types';
+import type { DigestUse } from './digests';
 import { mayHoldUriTlsOption } from './uri-options';
 
 export interface CallFact {
@@ -40,6 +41,8 @@ export interface CryptoFacts {
   uriStrings: TS.Node[];
   /** All identifier texts in the file (computed on first use by identifierNames()). */
   identifiers?: Set<string>;
+  /** The file's digest computations (computed on first use by digestUses()). */
+  digests?: DigestUse[];
 }
 
 const PROPERTY_NAMES = new Set([

@@ -252,3 +252,67 @@ export function containsRandomCall(facts: CryptoFacts, expr: TS.Node): boolean {
   });
   return found;
 }
+
+// ---------------------------------------------------------------------------------------------
+// fast digests of passwords
+
+/** Words that make a password-ish name a random value: `passwordResetToken`, `pinCode`. */
+const RANDOM_VALUE_WORDS = new Set(['token', 'code', 'codes', 'link', 'url', 'nonce', 'otp', 'key', 'id', 'salt', 'iv', 'uuid']);
+/** Slow password hashes and KDFs: a digest fed to them is a pre-hash (e.g. around bcrypt's 72-byte limit), not the stored form. */
+const PASSWORD_HASH_CALLEE = /^(bcrypt|bcryptjs|bcrypt-nodejs|argon2|@node-rs\.argon2|@node-rs\.bcrypt|scrypt-js|@noble\.hashes\.(scrypt|argon2|pbkdf2))\.|^crypto\.(scrypt|scryptSync|pbkdf2|pbkdf2Sync)$/;
+const CERTIFICATE_WORDS = new Set(['cert', 'certificate', 'spki', 'pubkey', 'public', 'der', 'pem', 'fingerprint256', 'raw']);
+
+/** A name for a human-chosen secret: a password, passphrase, PIN or security answer (not a random token named after one). */
+function isHumanSecretName(name: string): boolean {
+  if (secretKindOf(name) !== 'password') return false;
+  return !splitWords(name).some((w) => RANDOM_VALUE_WORDS.has(w));
+}
+
+/**
+ * Why a fast, unbroken digest (SHA-256, SHA-512, ...) is being used as a password hash or a
+ * password-derived key: it hashes a password, PIN or security answer, or it is made in a function
+ * or stored under a name that says so (and hashes nothing that is a random token). Undefined for
+ * digests of tokens, content, certificates, and for pre-hashes fed to bcrypt/argon2/scrypt.
+ */
+export function passwordDigestPurpose(facts: CryptoFacts, data: readonly TS.Expression[], result: TS.Node, createdAt: TS.Node): Purpose | undefined {
+  const ts = facts.ts;
+  const fn = enclosingNamedFunction(ts, createdAt);
+  if (fn && isBenignName(fn.name)) return undefined;
+  const { places, dests } = placesOf(facts, result);
+  if (places.some((p) => isBenignName(p.name))) return undefined;
+  if (dests.some((d) => d.kind === 'argument' && d.callee !== undefined && PASSWORD_HASH_CALLEE.test(d.callee))) return undefined;
+
+  const names = data.flatMap((expr) => namesIn(ts, expr));
+  if (names.some(({ name }) => splitWords(name).some((w) => CERTIFICATE_WORDS.has(w)))) return undefined;
+  // A generated value (a temporary password from randomBytes) has full entropy: a fast hash is enough.
+  if (names.some(({ id }) => id !== undefined && isRandomValue(facts, id))) return undefined;
+  if (names.some(({ name }) => secretKindOf(name) === 'secret' && !isHumanSecretName(name))) return undefined;
+
+  // 1. What is hashed.
+  for (const { name } of names) if (isHumanSecretName(name)) return { kind: 'password', because: `it hashes \`${name}\`` };
+  // A helper hashing its parameter: judge by what its callers pass.
+  if (fn) {
+    for (const { id } of names) {
+      const decl = id ? declarationOf(facts, id) : undefined;
+      if (!decl || !ts.isParameter(decl) || decl.parent !== fn.fn) continue;
+      const index = fn.fn.parameters.indexOf(decl);
+      for (const call of callsOfFunction(facts, fn.name).slice(0, 20)) {
+        const arg = call.arguments[index];
+        const passed = arg ? namesIn(ts, arg).find((a) => isHumanSecretName(a.name)) : undefined;
+        if (passed) return { kind: 'password', because: `\`${fn.name}()\` is called with \`${passed.name}\`` };
+      }
+    }
+  }
+  // 2. The function that makes it and where the digest goes.
+  if (fn && isHumanSecretName(fn.name)) return { kind: 'password', because: `it is computed in \`${fn.name}()\`` };
+  for (const p of places) {
+    if (isHumanSecretName(p.name) && !splitWords(p.name).every((w) => w === 'pin' || w === 'pins')) return { kind: 'password', because: `the digest is ${p.what}` };
+  }
+  return undefined;
+}
+
+function isRandomValue(facts: CryptoFacts, id: TS.Identifier): boolean {
+  const ts = facts.ts;
+  const decl = declarationOf(facts, id);
+  return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && containsRandomCall(facts, decl.initializer);
+}

@@ -72,8 +72,12 @@ const BENIGN = new Set([
 export type SecretKind = 'password' | 'secret';
 
 /** 'password' for password-like names, 'secret' for tokens, keys, codes and the like. */
+/** 'answer' alone is a quiz answer; a security question's answer is a low-entropy password. */
+const ANSWER_QUALIFIERS = new Set(['security', 'secret', 'recovery', 'challenge', 'question', 'questions']);
+
 function secretKindOfWords(words: readonly string[], forRandomness = false): SecretKind | undefined {
   if (words.some((w) => PASSWORD.has(w))) return 'password';
+  if ((words.includes('answer') || words.includes('answers')) && words.some((w) => ANSWER_QUALIFIERS.has(w))) return 'password';
   if (words.some((w) => SECRET.has(w))) return 'secret';
   if (forRandomness && words.some((w) => RANDOM_ONLY.has(w))) return 'secret';
   if (words.includes('key') && words.some((w) => KEY_QUALIFIERS.has(w))) return 'secret';

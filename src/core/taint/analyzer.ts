@@ -15,8 +15,9 @@ import { kindsSafeAfterReplace } from './regex-safety';
 import type { Shared } from './shared';
 import { sinkRange, sinksOfCall } from './sinks';
 import { markerField, markerForParameter, markerMethod, markerOrTaintForDecorator, sourceTaint, ARGV_MODULES } from './sources';
-import { CLEAN, appendStep, clearKinds, concatSteps, isTainted, markerOnly, union, withoutMarker } from './taint-value';
-import { ALL_KINDS, COMMAND, PATH, type Flow, type KindMask, type SinkSite, type Step, type Taint } from './types';
+import { exits, filterFlows, isReceiveMessageCommand, propertyKey } from './syntax';
+import { CLEAN, appendStep, clearKinds, clip, concatSteps, isTainted, markerOnly, union, withoutMarker } from './taint-value';
+import { ALL_KINDS, COMMAND, PATH, type Flow, type SinkSite, type Step, type Taint } from './types';
 
 const MAX_DEPTH = 150;
 const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort', 'then', 'catch', 'finally', 'on', 'once']);
@@ -336,7 +337,7 @@ export class Analyzer implements NarrowHost {
       const relativeOf = this.relativeTarget(init);
       const instance = ts.isCallExpression(init) || ts.isNewExpression(init) ? this.resolveModule(init.expression) : undefined;
       this.env.declare(d.name.text, this.stepped(value, d.name), this.cond, { ...(relativeOf ? { relativeOf } : {}), ...(instance ? { instance } : {}) });
-    } else this.bindName(d.name, value, d.name, clipText(this.text(d.initializer)));
+    } else this.bindName(d.name, value, d.name, clip(this.text(d.initializer)));
   }
 
   private functionAlias(id: TS.Identifier): FunctionInfo | undefined {
@@ -453,7 +454,7 @@ export class Analyzer implements NarrowHost {
     for (const c of clears) {
       const [root, ...fields] = c.path;
       const found = this.env.find(root);
-      const state: VarState = found ? found.state : { taint: this.globalRoot(root), depth: 0 };
+      const state: VarState = found ? found.state : { taint: CLEAN, depth: 0 };
       let next: VarState;
       if (fields.length === 0) {
         const f = new Map<string, Taint>();
@@ -558,7 +559,7 @@ export class Analyzer implements NarrowHost {
     const [root, ...fields] = path;
     const found = this.env.find(root);
     if (!found) {
-      const state: VarState = { taint: this.globalRoot(root), depth: 0 };
+      const state: VarState = { taint: CLEAN, depth: 0 };
       this.rootEnv.set(root, fields.length ? withField(state, fields, value) : { ...state, taint: value });
       return;
     }
@@ -595,10 +596,10 @@ export class Analyzer implements NarrowHost {
   private lookup(path: readonly string[], node: TS.Node | undefined, label?: string): Taint {
     const [root, ...fields] = path;
     // Computed only when a marker field turns into a source.
-    const text = label ?? (() => (node ? clipText(this.text(node)) : path.join('.')));
+    const text = label ?? (() => (node ? clip(this.text(node)) : path.join('.')));
     const found = this.findVar(root);
     if (!found) {
-      let t = this.globalRoot(root);
+      let t = CLEAN;
       for (let i = 0; i < fields.length; i++) {
         if (root === 'process' && i === 0) {
           if (fields[0] === 'argv' && node) t = sourceTaint(node.getStart(this.shared.sf), node.end, label ?? 'process.argv');
@@ -617,9 +618,6 @@ export class Analyzer implements NarrowHost {
   }
 
 
-  private globalRoot(_root: string): Taint {
-    return CLEAN;
-  }
 
   /** `<value>.<key>`: marker fields become sources; other values pass their flows on. */
   private field(value: Taint, key: string, node: TS.Node | undefined, label: string | (() => string)): Taint {
@@ -771,12 +769,12 @@ export class Analyzer implements NarrowHost {
   private member(e: TS.PropertyAccessExpression | TS.ElementAccessExpression): Taint {
     const ts = this.ts;
     if (ts.isPropertyAccessExpression(e) && e.name.text === 'argv' && ARGV_MODULES.has(this.resolveModule(e) ?? '')) {
-      return sourceTaint(e.getStart(this.shared.sf), e.end, clipText(this.text(e)));
+      return sourceTaint(e.getStart(this.shared.sf), e.end, clip(this.text(e)));
     }
     const path = accessPath(e, this.constants);
     if (path) return this.lookup(path, e);
     const base = this.eval(e.expression);
-    if (ts.isPropertyAccessExpression(e)) return this.field(base, e.name.text, e, () => clipText(this.text(e)));
+    if (ts.isPropertyAccessExpression(e)) return this.field(base, e.name.text, e, () => clip(this.text(e)));
     this.eval(e.argumentExpression);
     // An untainted object indexed by untrusted input is an allow-list lookup (FORMATS[q]).
     if (!isTainted(base) && !base.marker) return CLEAN;
@@ -989,23 +987,23 @@ export class Analyzer implements NarrowHost {
     const here = () => [call.getStart(sf), call.end] as const;
     if (method && receiverTaint.marker) {
       const [s, e] = here();
-      const t = markerMethod(receiverTaint.marker, method, s, e, clipText(this.text(call)));
+      const t = markerMethod(receiverTaint.marker, method, s, e, clip(this.text(call)));
       if (t) return t;
     }
     if (qualified && (ARGV_MODULES.has(qualified) || qualified.startsWith('unzipper.Open.'))) {
       const [s, e] = here();
-      return sourceTaint(s, e, clipText(this.text(call)), ALL_KINDS, qualified.startsWith('unzipper') ? { archive: true } : {});
+      return sourceTaint(s, e, clip(this.text(call)), ALL_KINDS, qualified.startsWith('unzipper') ? { archive: true } : {});
     }
     if (!method) return undefined;
     const receiverName = receiver && ts.isIdentifier(receiver) ? receiver.text : undefined;
     const instance = receiverName ? this.instanceOf(receiverName) : undefined;
     if (method === 'getEntries' || (method === 'loadAsync' && (instance === 'jszip' || qualified === 'jszip.loadAsync'))) {
       const [s, e] = here();
-      return sourceTaint(s, e, clipText(this.text(call)), ALL_KINDS, { archive: true });
+      return sourceTaint(s, e, clip(this.text(call)), ALL_KINDS, { archive: true });
     }
     if (method === 'opts' && (instance === 'commander.Command' || qualified === 'commander.program.opts')) {
       const [s, e] = here();
-      return sourceTaint(s, e, clipText(this.text(call)));
+      return sourceTaint(s, e, clip(this.text(call)));
     }
     if (method === 'receiveMessage' || (method === 'send' && call.arguments[0] && isReceiveMessageCommand(call.arguments[0], this))) {
       const [s, e] = here();
@@ -1170,56 +1168,3 @@ export class Analyzer implements NarrowHost {
   }
 }
 
-/** True when control never continues after the statement (return, throw, exit, ctx.throw). */
-export function exits(s: TS.Statement): boolean {
-  const ts = typescript();
-  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
-  if (ts.isBlock(s)) {
-    const last = s.statements[s.statements.length - 1];
-    return !!last && exits(last);
-  }
-  if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement) && exits(s.elseStatement);
-  if (ts.isExpressionStatement(s)) {
-    const e = skipWrappers(s.expression);
-    if (!ts.isCallExpression(e)) return false;
-    const callee = skipWrappers(e.expression);
-    if (!ts.isPropertyAccessExpression(callee)) return false;
-    const name = callee.name.text;
-    const receiver = skipWrappers(callee.expression);
-    if (name === 'exit' && ts.isIdentifier(receiver) && receiver.text === 'process') return true;
-    if (name === 'throw') return true;
-    if (name === 'fail' && ts.isIdentifier(receiver) && receiver.text === 'assert') return true;
-  }
-  return false;
-}
-
-function propertyKey(name: TS.PropertyName, host: Analyzer): string | undefined {
-  const ts = typescript();
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
-    const v = host.constants.value(name.expression);
-    return v === undefined ? undefined : String(v);
-  }
-  return undefined;
-}
-
-function isReceiveMessageCommand(arg: TS.Expression, host: Analyzer): boolean {
-  const ts = typescript();
-  const a = skipWrappers(arg);
-  if (!ts.isNewExpression(a)) return false;
-  const q = host.resolveModule(a.expression) ?? (ts.isIdentifier(a.expression) ? a.expression.text : '');
-  return /ReceiveMessageCommand$/.test(q);
-}
-
-function filterFlows(t: Taint, keep: (f: Flow) => boolean): Taint {
-  const flows = t.flows.filter(keep);
-  if (flows.length === t.flows.length) return t;
-  return { flows, ...(t.normalized ? { normalized: true } : {}) };
-}
-
-function clipText(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
-}
-
-export type { KindMask };

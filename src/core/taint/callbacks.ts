@@ -70,6 +70,10 @@ export function propertyCallbackContext(shared: Shared, property: string, owner:
   if (property === 'eachMessage' || property === 'eachBatch' || property === 'handleMessage' || property === 'handleMessageBatch') {
     return (i, p) => (i === 0 ? paramSource(p, shared, 'queue message') : undefined);
   }
+  if (property === 'onentry' || property === 'onReadEntry') {
+    // node-tar: tar.t({ onentry }) / tar.Parse({ onReadEntry }) hand over raw entries.
+    return (i, p) => (i === 0 ? paramSource(p, shared, 'Archive entry', ALL_KINDS, { archive: true }) : undefined);
+  }
   if (property === 'filename' || property === 'destination') {
     const parent = owner.parent;
     if (parent && ts.isCallExpression(parent) && shared.bindings.resolveModule(parent.expression) === 'multer.diskStorage') return 'multer';
