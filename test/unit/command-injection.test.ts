@@ -129,7 +129,17 @@ app.post('/ok', (req, res) => {
   spawn('ffmpeg', ['-i', req.body.input, 'out.mp4']);
   const editor = Object.hasOwn(EDITORS, req.body.editor) ? EDITORS[req.body.editor] : 'code';
   spawn(editor, [req.body.file], { detached: true });
-  spawnSync('npx', ['prettier', '--write', ...req.body.files], { shell: process.platform === 'win32' });
+});
+`,
+    },
+    {
+      name: 'a shell option that is on only on some platforms still joins the command line there',
+      code: `const { spawn, spawnSync } = require('child_process');
+app.post('/fmt', (req, res) => {
+  spawnSync('npx', ['prettier', '--write', ...req.body.files], { shell: process.platform === 'win32' }); // <- shell-command-injection
+  spawn('git', ['grep', '-e', req.body.pattern], { shell: useShell }); // <- shell-command-injection
+  spawn('git', ['grep', '-e', req.body.pattern], { shell: false });
+  spawn('git', ['grep', '-e', req.body.pattern], { shell: undefined });
 });
 `,
     },

@@ -16,12 +16,36 @@ interface Flat {
 
 const flattened = new WeakMap<TS.SourceFile, Flat>();
 
+/** Recursion is twice as fast as an explicit stack; below this depth it is also safe. */
+const MAX_RECURSION_DEPTH = 500;
+
 function flatten(root: TS.SourceFile): Flat {
   const ts = typescript();
   const nodes: TS.Node[] = [];
   const ends: number[] = [];
-  // Explicit stack (two parallel arrays, no per-node allocation). An entry with index >= 0 is
-  // an exit marker: all of that node's descendants have been emitted.
+  let depth = 0;
+  const visit = (node: TS.Node): undefined => {
+    const index = nodes.length;
+    nodes.push(node);
+    ends.push(0);
+    if (depth < MAX_RECURSION_DEPTH) {
+      depth++;
+      ts.forEachChild(node, visit);
+      depth--;
+    } else {
+      ts.forEachChild(node, (child) => flattenIteratively(child, nodes, ends));
+    }
+    ends[index] = nodes.length;
+    return undefined;
+  };
+  visit(root);
+  return { nodes, subtreeEnd: Int32Array.from(ends) };
+}
+
+/** The same pre-order flattening with an explicit stack, for absurdly deep subtrees. */
+function flattenIteratively(root: TS.Node, nodes: TS.Node[], ends: number[]): void {
+  const ts = typescript();
+  // An entry with index >= 0 is an exit marker: all of that node's descendants are emitted.
   const stackNodes: TS.Node[] = [root];
   const stackIndex: number[] = [-1];
   const children: TS.Node[] = [];
@@ -37,6 +61,7 @@ function flatten(root: TS.SourceFile): Flat {
     }
     const index = nodes.length;
     nodes.push(node);
+    ends.push(0);
     stackNodes.push(node);
     stackIndex.push(index);
     children.length = 0;
@@ -46,7 +71,6 @@ function flatten(root: TS.SourceFile): Flat {
       stackIndex.push(-1);
     }
   }
-  return { nodes, subtreeEnd: Int32Array.from(ends) };
 }
 
 function flatOf(sourceFile: TS.SourceFile): Flat {

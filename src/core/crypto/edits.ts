@@ -32,6 +32,17 @@ export function optionRange(option: TS.Node, text: string): TextRange {
   return { start: callRange(call, text).start, end: own.end };
 }
 
+/**
+ * A call made weak by one of its arguments (`pbkdf2Sync(pw, salt, 1000, ...)`, `bcrypt.hash(pw, 8)`):
+ * the call's first line, extended to the end of the argument's line when the argument sits on a
+ * later line, so the finding covers the call and the value that makes it weak.
+ */
+export function argumentRange(call: TS.CallExpression | TS.NewExpression, argument: TS.Node | undefined, text: string): TextRange {
+  const own = callRange(call, text);
+  if (!argument || argument.getStart() <= own.end || argument.getStart() >= call.end) return own;
+  return { start: own.start, end: firstLineRange(argument, text).end };
+}
+
 /** The call or `new` whose argument is the object literal directly holding `option`. */
 function callTakingObjectOf(option: TS.Node): TS.CallExpression | TS.NewExpression | undefined {
   const ts = typescript();

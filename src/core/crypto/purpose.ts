@@ -284,12 +284,15 @@ export function passwordDigestPurpose(facts: CryptoFacts, data: readonly TS.Expr
 
   const names = data.flatMap((expr) => namesIn(ts, expr));
   if (names.some(({ name }) => splitWords(name).some((w) => CERTIFICATE_WORDS.has(w)))) return undefined;
-  // A generated value (a temporary password from randomBytes) has full entropy: a fast hash is enough.
-  if (names.some(({ id }) => id !== undefined && isRandomValue(facts, id))) return undefined;
   if (names.some(({ name }) => secretKindOf(name) === 'secret' && !isHumanSecretName(name))) return undefined;
 
-  // 1. What is hashed.
-  for (const { name } of names) if (isHumanSecretName(name)) return { kind: 'password', because: `it hashes \`${name}\`` };
+  // 1. What is hashed. A generated value (a temporary password from randomBytes) has full entropy: a fast hash is enough.
+  const human = names.filter(({ name }) => isHumanSecretName(name));
+  const chosen = human.find(({ id }) => id === undefined || !isRandomValue(facts, id));
+  if (chosen) return { kind: 'password', because: `it hashes \`${chosen.name}\`` };
+  if (human.length > 0) return undefined;
+  // Hashing fresh randomness (`generatePassword()` from randomBytes) is not storing a human secret.
+  if (data.some((expr) => containsRandomCall(facts, expr)) || names.some(({ id }) => id !== undefined && isRandomValue(facts, id))) return undefined;
   // A helper hashing its parameter: judge by what its callers pass.
   if (fn) {
     for (const { id } of names) {

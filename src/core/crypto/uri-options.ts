@@ -1,6 +1,6 @@
 // TLS verification switched off inside connection strings: MongoDB's `tlsInsecure=true`,
 // `tlsAllowInvalidCertificates=true`, `tlsAllowInvalidHostnames=true`, `sslValidate=false`;
-// libpq/pg's `sslmode=no-verify`; PyMongo-style `ssl_cert_reqs=CERT_NONE`. Shared by the code rule
+// pg's `sslmode=no-verify` (also as PGSSLMODE); PyMongo-style `ssl_cert_reqs=CERT_NONE`. Shared by the code rule
 // (string literals) and the config rule (.env, YAML, ...). A plain scan: no regular expression.
 
 export interface UriTlsOption {
@@ -26,6 +26,7 @@ const KNOWN: readonly Known[] = [
   { name: 'sslallowinvalidhostnames', value: 'true', disables: 'hostnames' },
   { name: 'sslvalidate', value: 'false', disables: 'certificates' },
   { name: 'sslmode', value: 'no-verify', disables: 'certificates' },
+  { name: 'pgsslmode', value: 'no-verify', disables: 'certificates' },
   { name: 'ssl_cert_reqs', value: 'cert_none', disables: 'certificates' },
   { name: 'tls_cert_reqs', value: 'cert_none', disables: 'certificates' },
 ];

@@ -2,7 +2,7 @@
 // `const ROUNDS = 10`, `Number(process.env.BCRYPT_ROUNDS ?? 10)`, and genSalt() without a cost
 // (which defaults to 10 in bcrypt and bcryptjs).
 import type * as TS from 'typescript';
-import { callRange } from '../crypto/edits';
+import { argumentRange, callRange } from '../crypto/edits';
 import { callsTo, cryptoFacts, lastSegment, type CryptoFacts } from '../crypto/facts';
 import { isTestSource } from '../crypto/test-code';
 import { numberValue } from '../crypto/values';
@@ -55,7 +55,7 @@ export const bcryptLowCost: Rule = {
       const rounds = cost.value;
       const where = cost.envFallback ? ` when ${cost.envFallback} is unset` : '';
       ctx.report({
-        ...callRange(node, ctx.text),
+        ...argumentRange(node, arg, ctx.text),
         message: `bcrypt cost ${rounds}${where} is below the policy minimum of ${MIN_COST}: a cost of ${rounds} is ${2 ** (MIN_COST - rounds)}x cheaper to brute-force than ${MIN_COST}. Use ${MIN_COST} or more (existing hashes still verify; re-hash at login).`,
         fix: cost.literal ? { title: `Use cost ${MIN_COST}`, edits: [{ start: cost.literal.getStart(), end: cost.literal.end, newText: String(MIN_COST) }] } : undefined,
       });

@@ -2,6 +2,7 @@
 // assigned to names that announce a secret — `JWT_SECRET=…`, `password: …`, `{ apiKey: '…' }`,
 // `process.env.TOKEN || '…'` — in code and in every configuration file.
 import { textAssignments, type Assignment } from '../secrets/assignments';
+import { pairsInString, readInlineStrings } from '../secrets/inline-strings';
 import { codeAssignments } from '../secrets/code-assignments';
 import { isTestOrExamplePath } from '../secrets/file-context';
 import { judgeAssignment } from '../secrets/judge';
@@ -13,14 +14,23 @@ import type { Rule, RuleContext } from '../types';
 /** Embedded configuration (a `.env` or YAML body in a template literal) is read like a text file. */
 const MAX_EMBEDDED = 100_000;
 
+/** A string that holds name–value pairs of its own: `"X-Api-Key: …"`, `'client_secret=…&…'`, `-H "Token: …"`. */
+const PAIR_HINT = /[:=]/;
+
 function assignmentsOf(ctx: RuleContext): Assignment[] {
   const literals = literalsOf(ctx);
   if (!literals) return textAssignments(ctx.text, ctx.kind);
   const found = codeAssignments(literals, ctx.text);
   for (const l of literals.values()) {
+    if (l.end - l.start > MAX_EMBEDDED + 2) continue;
     const content = ctx.text.slice(l.start + 1, l.end - 1);
-    if (content.length > MAX_EMBEDDED || !content.includes('\n')) continue;
-    for (const a of textAssignments(content, 'text')) found.push({ ...a, start: a.start + l.start + 1, end: a.end + l.start + 1 });
+    if (content.includes('\n')) {
+      for (const a of textAssignments(content, 'text')) found.push({ ...a, start: a.start + l.start + 1, end: a.end + l.start + 1 });
+    } else if (PAIR_HINT.test(content)) {
+      pairsInString(ctx.text, l.start + 1, l.end - 1, [], found);
+      // A command line in a string (`execSync('curl -H "X-Api-Key: …" …')`) is read like a shell line.
+      if (/["']/.test(content)) readInlineStrings(ctx.text, 'shell', l.start + 1, l.end - 1, [], found);
+    }
   }
   return found;
 }
@@ -43,11 +53,13 @@ export const hardcodedSecretGeneric: Rule = {
   },
   check(ctx) {
     const inTest = isTestOrExamplePath(ctx.fileName);
-    const covered = providerSecrets(ctx);
+    // Provider findings cover their values; each value is reported once, whichever way it was read.
+    const covered: Array<{ start: number; end: number }> = [...providerSecrets(ctx)];
     for (const a of assignmentsOf(ctx)) {
       if (covered.some((m) => m.start < a.end && a.start < m.end)) continue;
       const found = judgeAssignment(a, inTest);
       if (!found) continue;
+      covered.push(a);
       const { secret, name } = found;
       const what = `${secret.provider ? `${secret.provider} ` : ''}${secret.kind} in "${name}"`;
       const fix = envFix(ctx, a.start, a.end, envVarName(name));

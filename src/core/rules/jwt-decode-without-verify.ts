@@ -17,6 +17,8 @@ import type { Rule } from '../types';
 const DECODERS = ['jsonwebtoken.decode', 'jose.decodeJwt', 'jwt-decode', 'jwt-decode.jwtDecode', 'jwt-decode.default', 'jwt-simple.decode'];
 /** Claims whose check is not an access decision: expiry and the header's key selection. */
 const NON_DECISION_CLAIMS = new Set(['exp', 'iat', 'nbf', 'header', 'kid', 'alg', 'typ', 'jti']);
+/** Methods that test a claim: `roles.includes('admin')`. */
+const CHECK_METHODS = new Set(['includes', 'some', 'every', 'indexOf', 'has', 'startsWith', 'endsWith', 'find']);
 /** Where trusted identity lives: `req.user`, `ctx.state.user`, `res.locals.auth`, `session.principal`. */
 const IDENTITY_WORDS = new Set(['user', 'auth', 'principal', 'identity', 'claims', 'account', 'role', 'roles', 'permissions', 'scope', 'scopes', 'tenant', 'admin']);
 /** Functions whose result callers trust as verified. */
@@ -83,11 +85,43 @@ function trustedUse(facts: CryptoFacts, call: TS.CallExpression): string | undef
   let holder: TS.Node = call;
   while (holder.parent && (ts.isAsExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent) || ts.isNonNullExpression(holder.parent))) holder = holder.parent;
   const decl = holder.parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== holder || !ts.isIdentifier(decl.name)) return undefined;
-  for (const ref of referencesOf(facts, decl).slice(0, 40)) {
-    const why = judgeUse(facts, ref);
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== holder) return undefined;
+  if (ts.isIdentifier(decl.name)) {
+    for (const ref of referencesOf(facts, decl).slice(0, 40)) {
+      const why = judgeUse(facts, ref);
+      if (why) return why;
+    }
+    return undefined;
+  }
+  // `const { role, sub } = jwt.decode(token)`: each destructured claim is judged by its uses.
+  if (!ts.isObjectBindingPattern(decl.name)) return undefined;
+  const scope = enclosingFunction(ts, decl) ?? decl.getSourceFile();
+  for (const el of decl.name.elements) {
+    if (!ts.isIdentifier(el.name)) continue;
+    const claim = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+    if (NON_DECISION_CLAIMS.has(claim)) continue;
+    const local = el.name.text;
+    let why: string | undefined;
+    walk(scope, (n) => {
+      if (why) return false;
+      if (ts.isIdentifier(n) && n.text === local && n !== el.name && n.pos > decl.end) why = judgeBareClaim(ts, n, claim);
+      return undefined;
+    });
     if (why) return why;
   }
+  return undefined;
+}
+
+/** A destructured claim (`role`) used directly in a comparison or a condition. */
+function judgeBareClaim(ts: typeof TS, id: TS.Identifier, claim: string): string | undefined {
+  let node: TS.Node = id;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const p = node.parent;
+  if (!p) return undefined;
+  if (ts.isBinaryExpression(p) && isComparisonOrLogic(ts, p.operatorToken.kind)) return `\`${claim}\` is compared to decide`;
+  if ((ts.isIfStatement(p) && p.expression === node) || (ts.isConditionalExpression(p) && p.condition === node)) return `\`${claim}\` decides a branch`;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return `\`${claim}\` decides a branch`;
+  if (ts.isPropertyAccessExpression(p) && p.expression === node && CHECK_METHODS.has(p.name.text) && ts.isCallExpression(p.parent)) return `\`${claim}\` is checked`;
   return undefined;
 }
 
@@ -120,6 +154,9 @@ function judgeUse(facts: CryptoFacts, start: TS.Node): string | undefined {
     if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && p.expression.name.text === 'includes' && p.arguments.includes(node as TS.Expression)) {
       return `\`${claim}\` is checked against a list`;
     }
+    // `claims.roles.includes('admin')`, `claims.scope.startsWith('write')`.
+    const method = members[members.length - 1];
+    if (members.length >= 2 && CHECK_METHODS.has(method) && ts.isCallExpression(p) && p.expression === node) return `\`${claim}\` is checked`;
   }
   if (claim && NON_DECISION_CLAIMS.has(claim)) return undefined;
   // Stored where the app keeps the caller's identity: `req.user = claims`, `ctx.state.user = decode(t)`.

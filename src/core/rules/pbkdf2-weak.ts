@@ -4,7 +4,7 @@
 import type * as TS from 'typescript';
 import { propertyOf } from '../ast/constants';
 import { weakHashName } from '../crypto/algorithms';
-import { callRange, firstLineRange, replaceStringLiteral } from '../crypto/edits';
+import { argumentRange, callRange, firstLineRange, optionRange, replaceStringLiteral } from '../crypto/edits';
 import { callsTo, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { isTestSource } from '../crypto/test-code';
 import { numberValue, objectLiteralOf, stringValue, type ResolvedValue } from '../crypto/values';
@@ -41,7 +41,8 @@ export const pbkdf2Weak: Rule = {
         const digest = stringValue(facts, digestArg);
         const weakDigest = digest ? weakHashName(String(digest.value)) : forge && !digestArg ? 'SHA-1 (the default)' : undefined;
         const finding = judge(iterations, weakDigest, digest, ctx.text);
-        if (finding) ctx.report({ ...callRange(node, ctx.text), ...finding });
+        const lowIterations = iterations !== undefined && typeof iterations.value === 'number' && iterations.value < MIN_ITERATIONS;
+        if (finding) ctx.report({ ...argumentRange(node, lowIterations ? args[2] : digestArg, ctx.text), ...finding });
       } else if (callee === 'crypto-js.PBKDF2') {
         const options = objectLiteralOf(facts, args[2]);
         const it = propertyOf(options, 'iterations');
@@ -50,7 +51,9 @@ export const pbkdf2Weak: Rule = {
         const hasherName = hasher && ts.isPropertyAssignment(hasher) ? facts.bindings.resolve(hasher.initializer) : undefined;
         const weakDigest = hasherName && /\.(MD5|SHA1)$/.test(hasherName) ? (hasherName.endsWith('MD5') ? 'MD5' : 'SHA-1') : undefined;
         const finding = judge(iterations, weakDigest, undefined, ctx.text);
-        if (finding) ctx.report({ ...callRange(node, ctx.text), ...finding });
+        // The options are the weakness: report the offending option (with the call when written in it).
+        const at = finding ? offendingOption(iterations, it, hasher) : undefined;
+        if (finding) ctx.report({ ...(at ? optionRange(at, ctx.text) : callRange(node, ctx.text)), ...finding });
       }
     }
     // Web Crypto: subtle.deriveBits({ name: 'PBKDF2', salt, iterations: 1000, hash: 'SHA-1' }, key, 256)
@@ -63,10 +66,17 @@ export const pbkdf2Weak: Rule = {
       const digest = hash && ts.isPropertyAssignment(hash) ? webCryptoHash(facts, hash.initializer) : undefined;
       const weakDigest = digest ? weakHashName(String(digest.value)) : undefined;
       const finding = judge(iterations, weakDigest, digest, ctx.text, 'SHA-256');
-      if (finding) ctx.report({ ...firstLineRange(obj, ctx.text), ...finding });
+      const at = finding ? offendingOption(iterations, it, hash) : undefined;
+      if (finding) ctx.report({ ...(at ? optionRange(at, ctx.text) : firstLineRange(obj, ctx.text)), ...finding });
     }
   },
 };
+
+/** The iterations option when the count is low, else the digest option. */
+function offendingOption(iterations: ResolvedValue | undefined, iterationsProp: TS.Node | undefined, digestProp: TS.Node | undefined): TS.Node | undefined {
+  const low = iterations !== undefined && typeof iterations.value === 'number' && iterations.value < MIN_ITERATIONS;
+  return low ? iterationsProp : digestProp ?? iterationsProp;
+}
 
 function webCryptoHash(facts: CryptoFacts, e: TS.Expression): ResolvedValue | undefined {
   const direct = stringValue(facts, e);

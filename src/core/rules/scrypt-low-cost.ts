@@ -4,7 +4,7 @@
 // (N = 16384, r = 8) use 16 MiB, OWASP asks for more. Only explicit values below that are reported.
 import type * as TS from 'typescript';
 import { propertyOf } from '../ast/constants';
-import { callRange, optionRange } from '../crypto/edits';
+import { argumentRange, optionRange } from '../crypto/edits';
 import { callsTo, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { isTestSource } from '../crypto/test-code';
 import { numberValue, objectLiteralOf, type ResolvedValue } from '../crypto/values';
@@ -20,8 +20,10 @@ const POSITIONAL_CALLS = new Set(['scrypt-js.scrypt', 'scrypt-js.syncScrypt']);
 interface Cost {
   n: number;
   r: number;
-  /** The option or argument to put the finding on. */
+  /** The option to put the finding on. */
   at?: TS.Node;
+  /** Or the positional argument (scrypt-js). */
+  argument?: TS.Node;
   nValue?: ResolvedValue;
 }
 
@@ -48,7 +50,7 @@ export const scryptLowCost: Rule = {
       if (!cost || cost.n * cost.r >= MIN_N_TIMES_R) continue;
       const mib = (128 * cost.n * cost.r) / (1024 * 1024);
       ctx.report({
-        ...(cost.at ? optionRange(cost.at, ctx.text) : callRange(node, ctx.text)),
+        ...(cost.at ? optionRange(cost.at, ctx.text) : argumentRange(node, cost.argument, ctx.text)),
         message:
           `scrypt with N = ${cost.n} and r = ${cost.r} uses ${mib < 1 ? `${Math.round(mib * 1024)} KiB` : `${mib} MiB`} per guess, less than Node.js's default (N = 16384, r = 8: 16 MiB), ` +
           'so leaked hashes are cheap to brute-force. Use N = 2 ** 17, r = 8, p = 1 with maxmem: 256 * 1024 * 1024 (OWASP), or at least omit the options.',
@@ -85,5 +87,5 @@ function positionalCost(facts: CryptoFacts, args: readonly TS.Expression[]): Cos
   const n = numberValue(facts, args[2]);
   const r = numberValue(facts, args[3]);
   if (!n || typeof n.value !== 'number') return undefined;
-  return { n: n.value, r: r && typeof r.value === 'number' ? r.value : DEFAULT_R, nValue: n };
+  return { n: n.value, r: r && typeof r.value === 'number' ? r.value : DEFAULT_R, nValue: n, argument: args[2] };
 }

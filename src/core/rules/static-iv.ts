@@ -7,7 +7,7 @@ import { skipWrappers } from '../ast/bindings';
 import { propertyOf } from '../ast/constants';
 import { walk } from '../ast/walk';
 import { cipherTakesNoIv } from '../crypto/algorithms';
-import { callRange } from '../crypto/edits';
+import { argumentRange } from '../crypto/edits';
 import { callsTo, callsWithPrefix, callsWithSuffix, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { containsRandomCall } from '../crypto/purpose';
 import { declarationOf, enclosingFunction, referencesOf } from '../crypto/value-flow';
@@ -72,7 +72,8 @@ export const staticIv: Rule = {
       const why = staticReason(facts, iv, key, node, 0);
       if (!why) continue;
       ctx.report({
-        ...callRange(node, ctx.text),
+        // The cipher call (where the IV is used), down to the IV's own line when it is written further down in the call.
+        ...argumentRange(node, iv, ctx.text),
         message: `The IV ${why}, so it repeats across messages: CBC leaks equal prefixes and CTR/GCM reuse the keystream. Generate a fresh IV per message (crypto.randomBytes(${ivLength(facts, node)})) and store it with the ciphertext.`,
       });
     }
@@ -121,7 +122,10 @@ function staticReason(facts: CryptoFacts, expr: TS.Expression, key: TS.Expressio
     if (callee === 'Buffer.alloc' || (ts.isNewExpression(e) && /^(Uint8Array|Buffer|Uint32Array)$/.test(callee) && args.every((a) => !ts.isIdentifier(a) || isConstantExpr(facts, a)))) {
       return 'is a constant zero-filled buffer';
     }
-    if (callee === 'Buffer.from' || callee === 'Buffer.of' || callee.endsWith('.enc.Hex.parse') || callee.endsWith('.enc.Utf8.parse') || callee.endsWith('.enc.Base64.parse')) {
+    const method = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
+    // `new TextEncoder().encode('fixed-iv')`, `Uint8Array.from([...])`: encodings of a constant.
+    const encodes = method === 'encode' || callee === 'Uint8Array.from' || callee === 'Uint8Array.of';
+    if (encodes || callee === 'Buffer.from' || callee === 'Buffer.of' || callee.endsWith('.enc.Hex.parse') || callee.endsWith('.enc.Utf8.parse') || callee.endsWith('.enc.Base64.parse')) {
       const first = args[0];
       if (!first) return undefined;
       if (isConstantExpr(facts, first)) return 'is a constant';
@@ -133,6 +137,10 @@ function staticReason(facts: CryptoFacts, expr: TS.Expression, key: TS.Expressio
     if (hashed && !hashed.some((input) => mayVaryPerMessage(facts, input))) {
       if (key && hashed.some((input) => sameRoot(ts, input, key))) return 'is derived from the key';
       return `is a hash of ${describeInputs(hashed)}, so it is the same whenever that input is`;
+    }
+    // `new Uint8Array(16).fill(7)`: filling a constant buffer with a constant keeps it constant.
+    if (method === 'fill' && ts.isPropertyAccessExpression(e.expression) && args.every((a) => isConstantExpr(facts, a))) {
+      return staticReason(facts, e.expression.expression, key, cipherCall, depth + 1);
     }
     // `KEY.subarray(0, 16)`, `secret.slice(0, 16)`: bytes of the key.
     if (ts.isPropertyAccessExpression(e.expression) && /^(subarray|slice|substring|substr)$/.test(e.expression.name.text)) {
@@ -190,7 +198,7 @@ function hashedInputs(facts: CryptoFacts, e: TS.Expression): TS.Expression[] | u
 }
 
 /** Words of inputs that differ per message: a hash of a fresh salt or a counter is not a fixed IV. */
-const PER_MESSAGE_WORDS = new Set(['salt', 'nonce', 'random', 'rand', 'iv', 'counter', 'seq', 'sequence', 'uuid', 'entropy']);
+const PER_MESSAGE_WORDS = new Set(['salt', 'nonce', 'random', 'rand', 'iv', 'counter', 'seq', 'sequence', 'uuid', 'entropy', 'message', 'msg', 'record', 'chunk', 'block', 'index']);
 
 function mayVaryPerMessage(facts: CryptoFacts, input: TS.Expression): boolean {
   const ts = facts.ts;
@@ -214,7 +222,11 @@ function describeInputs(inputs: TS.Expression[]): string {
 }
 
 function isConstantExpr(facts: CryptoFacts, e: TS.Expression): boolean {
-  return facts.constants.value(e) !== undefined;
+  const ts = facts.ts;
+  const x = skipWrappers(e);
+  // `[0, 1, 2, ...]`: an array of constants, as given to Buffer.from / Uint8Array.from.
+  if (ts.isArrayLiteralExpression(x)) return x.elements.length > 0 && x.elements.length <= 64 && x.elements.every((el) => facts.constants.value(el) !== undefined);
+  return facts.constants.value(x) !== undefined;
 }
 
 /** `iv` and `key` name the same variable, or the IV is taken from the key's variable. */

@@ -53,6 +53,17 @@ export const tlsRejectUnauthorizedConfig: Rule = {
           'impersonate the database server. Remove it; trust a private CA with the driver\'s CA option (tlsCAFile=/path/to/ca.pem, sslrootcert=...).',
       });
     }
+    // The option itself in application config: `rejectUnauthorized: false` (YAML, JSON, TOML),
+    // `DB_SSL_REJECT_UNAUTHORIZED=false` (.env) that the code passes to the driver.
+    for (const at of rejectUnauthorizedFalse(text)) {
+      if (isCommentedOut(text, lines, at.start, ctx.kind)) continue;
+      ctx.report({
+        ...at,
+        message:
+          'This setting turns TLS certificate verification off for the connection it configures, so anyone on the network path can impersonate ' +
+          'the server. Remove it; trust a private CA explicitly (the driver\'s `ca` option, or NODE_EXTRA_CA_CERTS=/path/to/ca.pem).',
+      });
+    }
     const base = lower.slice(lower.lastIndexOf('/') + 1);
     if (base === '.npmrc' || base === '.yarnrc') {
       const key = 'strict-ssl';
@@ -68,6 +79,20 @@ export const tlsRejectUnauthorizedConfig: Rule = {
     }
   },
 };
+
+/** `rejectUnauthorized: false` / `reject_unauthorized = false` / `SSL_REJECT_UNAUTHORIZED=false` (not NODE_TLS_..., read by zeroAfter). */
+function rejectUnauthorizedFalse(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const lower = text.toLowerCase();
+  for (const name of ['rejectunauthorized', 'reject_unauthorized']) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+      if (lower.startsWith('node_tls_', at - 9)) continue;
+      const end = falseAfter(lower, at + name.length);
+      if (end >= 0) found.push({ start: at, end });
+    }
+  }
+  return found;
+}
 
 /** Offset of the '0' in `=0`, `: "0"`, ` 0`, `='0'` after the name, or -1. */
 function zeroAfter(text: string, from: number): number {

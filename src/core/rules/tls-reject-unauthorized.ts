@@ -72,7 +72,10 @@ export const tlsRejectUnauthorized: Rule = {
       });
     }
     for (const bypass of certificateBypasses(facts)) {
-      ctx.report({ ...firstLineRange(bypass.node, ctx.text), message: `${bypass.message} ${ADVICE}` });
+      ctx.report({
+        ...firstLineRange(bypass.node, ctx.text),
+        message: `${bypass.message} Remove it; for a private CA, install it in the system trust store (or NODE_EXTRA_CA_CERTS), or accept one known certificate by comparing its fingerprint.`,
+      });
     }
     // Commands in strings: exec('NODE_TLS_REJECT_UNAUTHORIZED=0 npm publish').
     for (const literal of facts.tlsEnvStrings) {

@@ -3,7 +3,7 @@
 // reported on the option.
 import type * as TS from 'typescript';
 import { weakCipherReason } from '../crypto/algorithms';
-import { callRange, optionRange } from '../crypto/edits';
+import { argumentRange, callRange, optionRange } from '../crypto/edits';
 import { callsTo, callsWithPrefix, cryptoFacts, type CryptoFacts } from '../crypto/facts';
 import { objectLiteralOf, stringValue } from '../crypto/values';
 import { propertyOf } from '../ast/constants';
@@ -53,7 +53,7 @@ export const weakCipher: Rule = {
       const decrypt = /Decipher|decrypt|Decryption/.test(callee);
       ctx.report({
         // `mode: CryptoJS.mode.ECB` is the weakness: report the option (with the call when they share the object).
-        ...(option ? optionRange(option, ctx.text) : callRange(node, ctx.text)),
+        ...(option ? optionRange(option, ctx.text) : NODE_CALLS.has(callee) || FORGE_CALLS.has(callee) ? argumentRange(node, node.arguments?.[0], ctx.text) : callRange(node, ctx.text)),
         message: `${finding}. ${decrypt ? 'Decrypt legacy data only to re-encrypt it. ' : ''}${ADVICE}`,
       });
     }

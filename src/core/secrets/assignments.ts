@@ -1,10 +1,15 @@
 // The values a file assigns to names, with exact value ranges. The generic secret detector asks
 // "is this name about a secret, and is this value one?", so it needs (name, value) pairs:
-//   .env / shell / Dockerfile   KEY=value, export KEY="value", ENV KEY=value
-//   YAML / properties / ini     key: value, key = value, `- name: KEY` + `value: "…"` (Kubernetes)
-//   JSON / Python / TOML / text "key": "value", name = "value", f(key="value"), x["key"] = "value"
+//   .env / shell / Dockerfile   KEY=value, export KEY="value", ENV KEY=value, ENV KEY value, ${KEY:-value}
+//   YAML                        key: value, nested keys, `- name: KEY` + `value: "…"` (Kubernetes),
+//                               block scalars (`key: |` — their lines are read as text or shell)
+//   properties / ini            key = value, key: value, key value, `\` continuations, indented continuations
+//   JSON / Python / TOML / text "key": "value", name = "value", f(key="value"), x["key"] = "value",
+//                               { inline = "tables" }, nginx-style `directive Name "value"`
 // Code (JS/TS) is read from its syntax tree instead (see code-assignments.ts).
 import type { FileKind } from '../types';
+import { expansionDefaults } from './inline-pairs';
+import { closingQuote, HASH_COMMENT_KINDS, isSpace, readInlineStrings } from './inline-strings';
 
 export interface Assignment {
   /** The name the value is assigned to ('JWT_SECRET', 'password', 'X-Api-Key'). */
@@ -22,43 +27,70 @@ export interface Assignment {
 }
 
 const MAX_LINE = 4000;
-const MAX_NAME = 200;
 
 /** Line-start key: optional list dash and keyword, then a quoted or bare key, then a separator. */
 const LINE_KEY = /(-[ \t]+)?(?:(?:export|readonly|local|declare[ \t]+-x|set)[ \t]+|(ENV|ARG)[ \t]+|\$env:)?(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([A-Za-z0-9_.\-/@$]{1,200}))[ \t]*(:=|=|:)/y;
 
+/** `.properties` also separates a key from its value with whitespace alone: `db.password s3cr3t`. */
+const PROPERTIES_SPACE_KEY = /([A-Za-z0-9_.\-/@$]{1,200})[ \t]+(?=[^ \t=:])/y;
+
+/** Dockerfile's legacy form `ENV NAME value` (the value is the rest of the line). */
+const DOCKER_LEGACY_ENV = /ENV[ \t]+([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+(?=[^ \t=\\])/y;
+
 const XML_ELEMENT = /<([A-Za-z][\w.:-]{0,60})(\s[^<>\n]{0,200})?>([^<>\n]{1,400})<\/\1>/y;
 
-/** `<add key="ApiKey" value="…"/>`, `<entry name="token" value="…">`: the key names the value. */
-const KEY_ATTRIBUTE = /\b(?:key|name)\s*=\s*["']([^"'\n]{1,100})["']/;
+/** A YAML block scalar indicator: `|`, `>-`, `|2+`. */
+const BLOCK_INDICATOR = /^[|>][-+0-9]{0,3}$/;
 
-const HASH_COMMENT_KINDS: ReadonlySet<FileKind> = new Set(['env', 'yaml', 'toml', 'shell', 'dockerfile', 'python', 'text']);
+/** Block scalars under these keys hold shell scripts (CI `run:`, `script:`, container `command:`). */
+const SCRIPT_KEYS = /^(?:run|script|scripts|command|commands|cmd|entrypoint|args|before_script|after_script|shell|sh|bash|exec|inline)$/i;
+
+const DIRECTIVE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{1,100}$/;
 
 interface Section {
   indent: number;
   key: string;
 }
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t';
+/** A YAML block scalar (`key: |`) whose more-indented lines we are reading. */
+interface BlockScalar {
+  keyIndent: number;
+  name: string;
+  context: string[];
+  /** Its content lines so far; a block of exactly one line is also the key's value. */
+  lines: number;
+  single?: Assignment;
+  /** Its lines are configuration or script of their own, read with their own state. */
+  kind: FileKind;
+  inner: LineState;
 }
 
-/** Index of the closing quote of the string opening at `open`, honouring backslash escapes. */
-function closingQuote(text: string, open: number, lineEnd: number): number {
-  const q = text[open];
-  for (let j = open + 1; j < lineEnd; j++) {
-    const c = text[j];
-    if (c === '\\') j++;
-    else if (c === q) return j;
-  }
-  return -1;
+/** A properties `\` continuation or an ini indented continuation of the key on the line before. */
+interface Continuation {
+  name: string;
+  context: string[];
+  keyIndent: number;
+  /** The key's own line held no value: the continuation line is the value. */
+  valueEmpty: boolean;
+  /** Continued by a trailing backslash (properties), not by indentation (ini). */
+  backslash: boolean;
+}
+
+interface LineState {
+  sections: Section[];
+  /** Last `name: X` seen (Kubernetes env entries, CloudFormation parameters), for `value: …`. */
+  listName: { name: string; indent: number; line: number } | undefined;
+  block?: BlockScalar;
+  continuation?: Continuation;
+}
+
+function newState(): LineState {
+  return { sections: [], listName: undefined };
 }
 
 export function textAssignments(text: string, kind: FileKind): Assignment[] {
   const out: Assignment[] = [];
-  let sections: Section[] = [];
-  /** Last `name: X` seen (Kubernetes env entries, CloudFormation parameters), for `value: …`. */
-  let listName: { name: string; indent: number; line: number } | undefined;
+  const state = newState();
   let lineNo = 0;
   /** Python: the delimiter of the docstring we are in (documentation, not assignments). */
   let docstring: string | undefined;
@@ -76,14 +108,10 @@ export function textAssignments(text: string, kind: FileKind): Assignment[] {
         continue;
       }
     }
-    if (lineEnd - lineStart <= MAX_LINE) {
-      const state = { sections, listName };
-      readLine(text, kind, lineStart, lineEnd, lineNo, state, out);
-      sections = state.sections;
-      listName = state.listName;
-    }
+    if (lineEnd - lineStart <= MAX_LINE) readLine(text, kind, lineStart, lineEnd, lineNo, state, out);
     lineStart = next;
   }
+  endBlock(state, out);
   return out;
 }
 
@@ -100,16 +128,38 @@ function docstringAfter(line: string, open: string | undefined): string | undefi
   return current;
 }
 
-interface LineState {
-  sections: Section[];
-  listName: { name: string; indent: number; line: number } | undefined;
+function endBlock(state: LineState, out: Assignment[]): void {
+  const block = state.block;
+  if (!block) return;
+  if (block.lines === 1 && block.single) out.push(block.single);
+  state.block = undefined;
+}
+
+function trimEnd(text: string, from: number, end: number): number {
+  let e = end;
+  while (e > from && isSpace(text[e - 1])) e--;
+  return e;
 }
 
 function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: number, lineNo: number, state: LineState, out: Assignment[]): void {
   let first = lineStart;
   while (first < lineEnd && isSpace(text[first])) first++;
-  if (first === lineEnd) return;
+  const blank = first === lineEnd;
   const indent = first - lineStart;
+
+  if (state.block) {
+    if (blank) return;
+    if (indent > state.block.keyIndent) {
+      readBlockLine(text, lineStart, lineEnd, first, lineNo, state.block, out);
+      return;
+    }
+    endBlock(state, out);
+  }
+  const continuation = state.continuation;
+  state.continuation = undefined;
+  if (continuation && !blank && readContinuation(text, kind, first, lineEnd, indent, continuation, state, out)) return;
+  if (blank) return;
+
   const c0 = text[first];
   if (c0 === '#' || c0 === ';' || (c0 === '!' && kind === 'properties') || text.startsWith('//', first) || text.startsWith('/*', first) || c0 === '*') return;
 
@@ -136,37 +186,125 @@ function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: numb
   }
 
   let consumedUntil = first;
+  let inlineContext = state.sections.map((s) => s.key);
   const key = lineKey(text, kind, first, lineEnd);
   if (key) {
     while (state.sections.length > 0 && state.sections[state.sections.length - 1].indent >= indent) state.sections.pop();
     const context = state.sections.map((s) => s.key);
+    inlineContext = context;
     const value = key.value;
     let name = key.name;
     if (/^(?:name|key|parameterkey)$/i.test(name) && value) state.listName = { name: value.text, indent, line: lineNo };
     if (/^(?:value|parametervalue)$/i.test(name) && state.listName && lineNo - state.listName.line <= 3 && indent >= state.listName.indent - 2) {
       name = state.listName.name;
     }
+    if (value && kind === 'yaml' && !value.quoted && BLOCK_INDICATOR.test(value.text)) {
+      state.block = { keyIndent: indent, name, context, lines: 0, kind: SCRIPT_KEYS.test(name) ? 'shell' : 'text', inner: newState() };
+      return;
+    }
     if (value && value.text.length > 0 && !/^[{[]$/.test(value.text)) {
       out.push({ name, context, value: value.text, start: value.start, end: value.end });
-      consumedUntil = value.quoted ? value.end + 1 : value.end;
+      // An unquoted value may hold quoted strings of its own (`{ user = "a", password = "…" }`,
+      // a JAAS line `… username="a" password="…";`): read them too, inside the key's context.
+      consumedUntil = value.quoted ? value.end + 1 : value.start;
+      if (!value.quoted && /^[{[]/.test(value.text)) inlineContext = [...context, key.name];
     } else {
       // `key:` or `"key": {` opens a nested block in YAML and JSON (its keys give context).
       if ((kind === 'yaml' || kind === 'json' || kind === 'text') && !(value?.quoted)) state.sections.push({ indent, key: key.name });
       consumedUntil = key.sepEnd;
     }
+    if (value?.continued || (kind === 'ini' && value && value.text.length === 0)) {
+      state.continuation = { name, context, keyIndent: indent, valueEmpty: !value || value.text.length === 0, backslash: Boolean(value?.continued) };
+    }
     // Dockerfile `ENV A=1 B=2`: further pairs on the same line.
     if (key.dockerEnv && value) readDockerEnvPairs(text, value.quoted ? value.end + 1 : value.end, lineEnd, context, out);
+  } else if (kind === 'ini' || kind === 'text') {
+    readDirective(text, first, lineEnd, inlineContext, out);
   }
-  if (kind !== 'env' && kind !== 'properties' && kind !== 'ini') readInlineStrings(text, kind, consumedUntil, lineEnd, state.sections.map((s) => s.key), out);
+  readInlineStrings(text, kind, consumedUntil, lineEnd, inlineContext, out);
   if (kind === 'shell' || kind === 'dockerfile' || kind === 'yaml' || kind === 'text') readInlineEnvPairs(text, consumedUntil, lineEnd, out);
+  for (const d of expansionDefaults(text, first, lineEnd)) out.push({ name: d.name, context: inlineContext, value: text.slice(d.start, d.end), start: d.start, end: d.end });
 }
 
-const INLINE_ENV_PAIR = /([A-Za-z_][A-Za-z0-9_]{2,60})=(?=[^=\s])/y;
+/** A line of a YAML block scalar: configuration or script of its own, and maybe the key's whole value. */
+function readBlockLine(text: string, lineStart: number, lineEnd: number, first: number, lineNo: number, block: BlockScalar, out: Assignment[]): void {
+  block.lines++;
+  const end = trimEnd(text, first, lineEnd);
+  block.single = block.lines === 1 ? { name: block.name, context: block.context, value: text.slice(first, end), start: first, end } : undefined;
+  readLine(text, block.kind, lineStart, lineEnd, lineNo, block.inner, out);
+}
 
-/** `docker run -e DB_PASSWORD=… app`, `env API_TOKEN=… node app.js`: NAME=value words on a command line. */
+/** A line continuing the previous key's value. Returns false when the line is not a continuation. */
+function readContinuation(text: string, kind: FileKind, first: number, lineEnd: number, indent: number, c: Continuation, state: LineState, out: Assignment[]): boolean {
+  if (!c.backslash && (!c.valueEmpty || indent <= c.keyIndent)) return false;
+  let end = trimEnd(text, first, lineEnd);
+  const continued = c.backslash && endsWithEscape(text, first, end);
+  if (continued) end = trimEnd(text, first, end - 1);
+  if (kind === 'ini') end = withoutInlineComment(text, first, end);
+  if (c.valueEmpty && end > first) {
+    let s = first;
+    let e = end;
+    if ((text[s] === '"' || text[s] === "'") && e - s >= 2 && text[e - 1] === text[s]) {
+      s++;
+      e--;
+    }
+    out.push({ name: c.name, context: c.context, value: text.slice(s, e), start: s, end: e });
+  }
+  readInlineStrings(text, kind, first, end, c.context, out);
+  if (continued) state.continuation = { ...c, valueEmpty: c.valueEmpty && end === first };
+  return true;
+}
+
+/** An odd number of backslashes ends [from, end): the line continues on the next one. */
+function endsWithEscape(text: string, from: number, end: number): boolean {
+  let n = 0;
+  while (end - n > from && text[end - n - 1] === '\\') n++;
+  return n % 2 === 1;
+}
+
+/** `value ; comment` and `value # comment` in ini files: the comment is not part of the value. */
+function withoutInlineComment(text: string, from: number, end: number): number {
+  for (let j = from + 1; j < end; j++) {
+    if ((text[j] === ';' || text[j] === '#') && isSpace(text[j - 1])) return trimEnd(text, from, j);
+  }
+  return end;
+}
+
+/**
+ * `requirepass s3cr3t`, `proxy_set_header X-Api-Key s3cr3t;` (conf files): a directive whose last
+ * argument is named by the one before it. Two words, or a name that reads as a setting or header.
+ */
+function readDirective(text: string, first: number, lineEnd: number, context: string[], out: Assignment[]): void {
+  const end = trimEnd(text, first, lineEnd);
+  const words: Array<{ start: number; end: number }> = [];
+  for (let i = first; i < end && words.length <= 8; ) {
+    let j = i;
+    while (j < end && !isSpace(text[j])) j++;
+    words.push({ start: i, end: j });
+    while (j < end && isSpace(text[j])) j++;
+    i = j;
+  }
+  if (words.length < 2 || words.length > 8) return;
+  const nameWord = words[words.length - 2];
+  const valueWord = words[words.length - 1];
+  const name = text.slice(nameWord.start, nameWord.end);
+  if (!DIRECTIVE_NAME.test(name) || (words.length > 2 && !/[_-]/.test(name))) return;
+  let valueEnd = valueWord.end;
+  if (text[valueEnd - 1] === ';') valueEnd--;
+  const q = text[valueWord.start];
+  if (q === '"' || q === "'" || q === '`' || valueEnd <= valueWord.start) return; // quoted: read as an inline string
+  out.push({ name, context, value: text.slice(valueWord.start, valueEnd), start: valueWord.start, end: valueEnd });
+}
+
+const INLINE_ENV_PAIR = /([A-Za-z_][A-Za-z0-9_.-]{2,60})=(?=[^=\s])/y;
+
+/**
+ * NAME=value words on a command line: `docker run -e DB_PASSWORD=… app`, `env API_TOKEN=… node app.js`,
+ * `helm upgrade --set auth.password=…`, `kubectl create secret --from-literal=password=…`.
+ */
 function readInlineEnvPairs(text: string, from: number, lineEnd: number, out: Assignment[]): void {
   for (let i = Math.max(from, 1); i < lineEnd; i++) {
-    if (!isSpace(text[i - 1]) || !/[A-Za-z_]/.test(text[i])) continue;
+    if (!/[A-Za-z_]/.test(text[i]) || !(isSpace(text[i - 1]) || (text[i - 1] === '=' && afterLongFlag(text, i - 1, from)))) continue;
     const m = stickyMatchAt(INLINE_ENV_PAIR, text, i);
     if (!m || m.index + m[0].length >= lineEnd) continue;
     const value = readValue(text, 'shell', m.index + m[0].length, lineEnd);
@@ -176,29 +314,59 @@ function readInlineEnvPairs(text: string, from: number, lineEnd: number, out: As
   }
 }
 
+/** The '=' at `eq` ends a `--long-flag` (so what follows is a NAME=value argument). */
+function afterLongFlag(text: string, eq: number, limit: number): boolean {
+  let s = eq;
+  while (s > limit && s > eq - 40 && /[A-Za-z0-9-]/.test(text[s - 1])) s--;
+  return text.startsWith('--', s) && (s === 0 || isSpace(text[s - 1]));
+}
+
 function stickyMatchAt(regex: RegExp, text: string, at: number): RegExpExecArray | undefined {
   regex.lastIndex = at;
   return regex.exec(text) ?? undefined;
 }
 
+interface Value {
+  text: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+  /** properties: a trailing backslash continues the value on the next line. */
+  continued?: boolean;
+}
+
 interface LineKey {
   name: string;
   sepEnd: number;
-  value?: { text: string; start: number; end: number; quoted: boolean };
+  value?: Value;
   dockerEnv: boolean;
 }
 
 function lineKey(text: string, kind: FileKind, first: number, lineEnd: number): LineKey | undefined {
+  if (kind === 'dockerfile') {
+    const legacy = stickyMatchAt(DOCKER_LEGACY_ENV, text, first);
+    if (legacy && legacy.index + legacy[0].length < lineEnd) {
+      const sepEnd = first + legacy[0].length;
+      return { name: legacy[1], sepEnd, value: readValue(text, 'ini', sepEnd, lineEnd), dockerEnv: false };
+    }
+  }
   LINE_KEY.lastIndex = first;
   const m = LINE_KEY.exec(text);
-  if (!m || m.index + m[0].length > lineEnd) return undefined;
+  if (!m || m.index + m[0].length > lineEnd) {
+    if (kind !== 'properties') return undefined;
+    const spaced = stickyMatchAt(PROPERTIES_SPACE_KEY, text, first);
+    if (!spaced || spaced.index + spaced[0].length >= lineEnd) return undefined;
+    const sepEnd = first + spaced[0].length;
+    return { name: spaced[1], sepEnd, value: readValue(text, kind, sepEnd, lineEnd), dockerEnv: false };
+  }
   const [whole, , dockerKeyword, dq, sq, bare, sep] = m;
   const name = dq ?? sq ?? bare;
   const sepEnd = first + whole.length;
-  // Which separators each kind uses: `KEY=value` in env/shell, `key: value` in YAML, both in text.
-  if (sep === ':' && (kind === 'env' || kind === 'shell' || kind === 'ini' || kind === 'toml' || kind === 'dockerfile' || kind === 'python')) return undefined;
+  // Which separators each kind uses: `KEY=value` in env/shell, `key: value` in YAML, both in
+  // text, ini (Python's configparser) and properties.
+  if (sep === ':' && (kind === 'env' || kind === 'shell' || kind === 'toml' || kind === 'dockerfile' || kind === 'python')) return undefined;
   if (sep !== ':' && kind === 'yaml' && !/^-/.test(whole)) return undefined;
-  if (sep === ':' && sepEnd < lineEnd && !isSpace(text[sepEnd])) return undefined; // 'http://…', 'a:b'
+  if (sep === ':' && sepEnd < lineEnd && !isSpace(text[sepEnd]) && kind !== 'properties') return undefined; // 'http://…', 'a:b'
   if (sep === '=' && text[sepEnd] === '=') return undefined; // '=='
   if ((kind === 'shell' || kind === 'env') && bare === undefined) return undefined;
   if (kind === 'python') return undefined; // inline strings handle Python (annotations use ':')
@@ -206,12 +374,28 @@ function lineKey(text: string, kind: FileKind, first: number, lineEnd: number): 
   return { name, sepEnd, value, dockerEnv: dockerKeyword === 'ENV' };
 }
 
-function readValue(text: string, kind: FileKind, from: number, lineEnd: number): LineKey['value'] {
+/** YAML tags and anchors before a value: `!!str`, `!vault`, `&default`. */
+const YAML_PROPERTY = /(?:!{1,2}[A-Za-z0-9_/:.-]{0,60}|&[A-Za-z0-9_-]{1,60})[ \t]+/y;
+
+function readValue(text: string, kind: FileKind, from: number, lineEnd: number): Value | undefined {
   let i = from;
   while (i < lineEnd && isSpace(text[i])) i++;
+  if (kind === 'yaml') {
+    for (let n = 0; n < 2; n++) {
+      const m = stickyMatchAt(YAML_PROPERTY, text, i);
+      if (!m || m.index + m[0].length >= lineEnd) break;
+      i += m[0].length;
+    }
+  }
   if (i >= lineEnd) return { text: '', start: i, end: i, quoted: false };
   const c = text[i];
   if (c === '"' || c === "'") {
+    // TOML and Python triple-quoted strings on one line: """…""", '''…'''.
+    const triple = c.repeat(3);
+    if (text.startsWith(triple, i)) {
+      const close = text.indexOf(triple, i + 3);
+      if (close >= 0 && close < lineEnd) return { text: text.slice(i + 3, close), start: i + 3, end: close, quoted: true };
+    }
     const close = closingQuote(text, i, lineEnd);
     if (close < 0) return undefined;
     return { text: text.slice(i + 1, close), start: i + 1, end: close, quoted: true };
@@ -229,8 +413,14 @@ function readValue(text: string, kind: FileKind, from: number, lineEnd: number):
       }
     }
   }
-  while (end > i && isSpace(text[end - 1])) end--;
-  return { text: text.slice(i, end), start: i, end, quoted: false };
+  if (kind === 'ini') end = withoutInlineComment(text, i, end);
+  end = trimEnd(text, i, end);
+  let continued = false;
+  if (kind === 'properties' && endsWithEscape(text, i, end)) {
+    continued = true;
+    end = trimEnd(text, i, end - 1);
+  }
+  return { text: text.slice(i, end), start: i, end, quoted: false, ...(continued ? { continued } : {}) };
 }
 
 const DOCKER_PAIR = /[ \t]+([A-Za-z_][A-Za-z0-9_]{0,100})=/y;
@@ -246,102 +436,4 @@ function readDockerEnvPairs(text: string, from: number, lineEnd: number, context
     if (value.text) out.push({ name: m[1], context, value: value.text, start: value.start, end: value.end });
     at = value.quoted ? value.end + 1 : value.end;
   }
-}
-
-/**
- * Every quoted string on the line that is assigned to a name right before it:
- * `"password": "…"`, `token = "…"`, `f(api_key="…")`, `cfg["apiKey"] = "…"`, `--password="…"`.
- */
-function readInlineStrings(text: string, kind: FileKind, from: number, lineEnd: number, context: string[], out: Assignment[]): void {
-  for (let i = from; i < lineEnd; i++) {
-    const c = text[i];
-    if (c === '#' && HASH_COMMENT_KINDS.has(kind) && (i === 0 || isSpace(text[i - 1]))) return;
-    if (c !== '"' && c !== "'" && c !== '`') continue;
-    const close = closingQuote(text, i, lineEnd);
-    if (close < 0) return;
-    const name = nameBefore(text, i, Math.max(from - MAX_NAME, 0, i - MAX_NAME - 8));
-    if (name && /^value$/i.test(name.name)) {
-      // An attribute pair: the value's name is in the key/name attribute of the same element.
-      const keyAttribute = KEY_ATTRIBUTE.exec(text.slice(Math.max(from, i - 300), i));
-      if (keyAttribute) name.name = keyAttribute[1];
-    }
-    if (name) out.push({ name: name.name, context: name.container ? [...context, name.container] : context, value: text.slice(i + 1, close), start: i + 1, end: close });
-    i = close;
-  }
-}
-
-/** The name a string starting at `quote` is assigned to, reading backwards over `name <sep> `. */
-function nameBefore(text: string, quote: number, limit: number): { name: string; container?: string } | undefined {
-  let k = quote - 1;
-  // Python string prefixes: f"…", b'…', r"…".
-  if (k >= limit && /[fbrFBR]/.test(text[k]) && (k === limit || !/[A-Za-z0-9_]/.test(text[k - 1]))) k--;
-  while (k >= limit && isSpace(text[k])) k--;
-  if (k < limit) return undefined;
-  if (text[k] === ':') {
-    if (text[k - 1] === ':') return undefined;
-    k--;
-  } else if (text[k] === '=') {
-    if (/[=!<>+\-*/%&|^~]/.test(text[k - 1] ?? '')) {
-      if (text[k - 1] !== ':') return undefined; // '==', '!=', '<=', '+='; ':=' is fine
-      k--;
-    }
-    k--;
-  } else if (text[k] === '>' && text[k - 1] === '=') {
-    k -= 2; // '=>'
-  } else if (text[k] === ',') {
-    return envDefaultName(text, k, limit);
-  } else {
-    return undefined;
-  }
-  while (k >= limit && isSpace(text[k])) k--;
-  if (k < limit) return undefined;
-  const c = text[k];
-  if (c === '"' || c === "'") {
-    const open = lastIndexBetween(text, c, k - 1, limit);
-    if (open < 0) return undefined;
-    const name = text.slice(open + 1, k);
-    return name.length > 0 && name.length <= MAX_NAME && !/[\n"']/.test(name) ? { name } : undefined;
-  }
-  if (c === ']') {
-    // x["key"] = "…": the key names the value; the container adds context.
-    const q = text[k - 1];
-    if (q !== '"' && q !== "'") return undefined;
-    const open = lastIndexBetween(text, q, k - 2, limit);
-    if (open < 1 || text[open - 1] !== '[') return undefined;
-    let s = open - 1;
-    while (s > limit && /[A-Za-z0-9_.$]/.test(text[s - 1])) s--;
-    return { name: text.slice(open + 1, k - 1), container: text.slice(s, open - 1) || undefined };
-  }
-  let s = k + 1;
-  while (s > limit && /[A-Za-z0-9_.$@-]/.test(text[s - 1])) s--;
-  const name = text.slice(s, k + 1).replace(/^-+/, '');
-  return /[A-Za-z]/.test(name) ? { name } : undefined;
-}
-
-const ENV_DEFAULT_CALLEE = /(?:getenv|environ\.get|\.get|setdefault|fetch|env|[Ss]etenv|define|\.set|\.put)\(\s*$/;
-/** `auth=('user', '…')`, `HTTPBasicAuth('user', '…')`: the second member is a password. */
-const BASIC_AUTH_PAIR = /(?:\bauth\s*=\s*[([]|BasicAuth\(|DigestAuth\(|basic_auth\s*=\s*[([]|\.login\()\s*$/;
-
-/**
- * `os.getenv("API_KEY", "…")`, `os.environ.get("API_KEY", "…")`, `ENV.fetch('API_KEY', '…')`:
- * the default of an environment lookup takes the variable's name. `comma` is the ',' before it.
- */
-function envDefaultName(text: string, comma: number, limit: number): { name: string } | undefined {
-  let k = comma - 1;
-  while (k >= limit && isSpace(text[k])) k--;
-  const q = text[k];
-  if (q !== '"' && q !== "'") return undefined;
-  const open = lastIndexBetween(text, q, k - 1, limit);
-  if (open < 0) return undefined;
-  const name = text.slice(open + 1, k);
-  if (!/^[\w.@+-]{1,100}$/.test(name)) return undefined;
-  const before = text.slice(Math.max(limit, open - 40), open);
-  if (BASIC_AUTH_PAIR.test(before)) return { name: 'password' };
-  return ENV_DEFAULT_CALLEE.test(before) ? { name } : undefined;
-}
-
-/** `text.lastIndexOf(c, from)`, but never looking before `limit` (keeps the scan linear). */
-function lastIndexBetween(text: string, c: string, from: number, limit: number): number {
-  for (let i = from; i >= limit && i >= 0; i--) if (text[i] === c) return i;
-  return -1;
 }

@@ -76,11 +76,16 @@ interface Named {
 function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
   const context: string[] = [];
   const aliases: string[] = [];
-  const withContext = (name: string | undefined): Named | undefined => (name ? { name, aliases, context } : undefined);
+  // Where the climb finds no name of its own, an alias met on the way (the variable of
+  // `config.get('DB_PASSWORD', '…')`) still names the value.
+  const withContext = (name: string | undefined): Named | undefined => {
+    const found = name ?? aliases[0];
+    return found ? { name: found, aliases: name ? aliases : aliases.slice(1), context } : undefined;
+  };
   let node: TS.Node = literal;
   for (let depth = 0; depth < 8; depth++) {
     const parent: TS.Node = node.parent;
-    if (!parent) return undefined;
+    if (!parent) return withContext(undefined);
     if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) {
       node = parent;
       continue;
@@ -106,7 +111,7 @@ function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
       if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && node === parent.right) {
         return withContext(targetName(ts, parent.left));
       }
-      return undefined;
+      return withContext(undefined);
     }
     if (ts.isVariableDeclaration(parent) && node === parent.initializer) return withContext(bindingName(ts, parent.name));
     if (ts.isPropertyAssignment(parent) && node === parent.initializer) {
@@ -126,6 +131,14 @@ function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
         node = parent;
         continue;
       }
+      // config.get('DB_PASSWORD', '…'), env('API_KEY', '…'), _.get(cfg, 'auth.token', '…'): a
+      // lookup's default takes the looked-up name, and the lookup may itself be assigned.
+      const looked = lookupDefaultName(ts, parent, index);
+      if (looked) {
+        aliases.push(looked);
+        node = parent;
+        continue;
+      }
       return withContext(argumentName(ts, parent, index));
     }
     // Buffer.from('…').toString('base64'), '…'.trim()
@@ -133,9 +146,32 @@ function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
       node = parent.parent;
       continue;
     }
-    return undefined;
+    return withContext(undefined);
   }
-  return undefined;
+  return withContext(undefined);
+}
+
+/** Configuration lookups whose last argument is a default: `config.get('X', '…')`. */
+const LOOKUP_CALLEES = /^(?:get|getOrDefault|getOrElse|getString|getOptional|getOrThrow|getenv|getEnv|env|fetch|optional|readEnv)$/;
+
+/** The name looked up by the call whose argument `index` is the default, if it is such a call. */
+function lookupDefaultName(ts: typeof TS, call: TS.CallExpression, index: number): string | undefined {
+  if (index < 1 || index !== call.arguments.length - 1) return undefined;
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name || !LOOKUP_CALLEES.test(name)) return undefined;
+  const key = call.arguments[index - 1];
+  return ts.isStringLiteralLike(key) && /^[A-Za-z_][\w.:-]{0,100}$/.test(key.text) ? key.text : undefined;
+}
+
+/** `config.get('API_TOKEN')`, `Deno.env.get('X')`, `configService.getOrThrow<string>('X')`: the name looked up. */
+function lookedUpName(ts: typeof TS, expr: TS.Expression): string | undefined {
+  if (!ts.isCallExpression(expr) || expr.arguments.length !== 1) return undefined;
+  const callee = expr.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const key = expr.arguments[0];
+  if (!name || !LOOKUP_CALLEES.test(name) || !ts.isStringLiteralLike(key)) return undefined;
+  return /^[A-Za-z_][\w.:-]{0,100}$/.test(key.text) ? key.text : undefined;
 }
 
 function isEncodingCall(ts: typeof TS, callee: TS.Expression): boolean {
@@ -197,14 +233,17 @@ function ownerName(ts: typeof TS, object: TS.Node): string | undefined {
   return undefined;
 }
 
+/** `process.env`, `import.meta.env`, `Bun.env`, a Worker's `env`, `ctx.env`. */
+function isEnvObject(ts: typeof TS, expr: TS.Expression): boolean {
+  if (ts.isIdentifier(expr)) return expr.text === 'env';
+  return ts.isPropertyAccessExpression(expr) && expr.name.text === 'env';
+}
+
 function envVarOf(ts: typeof TS, expr: TS.Expression): string | undefined {
-  // process.env.X, process.env['X'], import.meta.env.X
-  if (ts.isPropertyAccessExpression(expr)) {
-    const owner = expr.expression.getText();
-    if (owner === 'process.env' || owner === 'import.meta.env') return expr.name.text;
-  }
-  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression) && expr.expression.getText() === 'process.env') {
+  // process.env.X, process.env['X'], import.meta.env.X, env.X
+  if (ts.isPropertyAccessExpression(expr) && isEnvObject(ts, expr.expression)) return expr.name.text;
+  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression) && isEnvObject(ts, expr.expression)) {
     return expr.argumentExpression.text;
   }
-  return undefined;
+  return lookedUpName(ts, expr);
 }

@@ -255,7 +255,7 @@ const QUERY_NAMES = ['api_key', 'apikey', 'api-key', 'access_token', 'token', 'c
 
 /**
  * A secret in a URL's query string: `https://api.example.com/v1/items?api_key=…`,
- * `?access_token=…`, GitLab `?private_token=…`, Azure SAS `&sig=…` (with its `sv=` version).
+ * `?access_token=…`, GitLab `?private_token=…`, Azure SAS `&sig=…` (with its `sv=` version, or on a Logic Apps URL).
  */
 export const urlQuerySecretDetector: Detector = {
   id: 'url-query-secret',
@@ -267,7 +267,8 @@ export const urlQuerySecretDetector: Detector = {
     if (!m) return undefined;
     const value = m[0];
     const name = anchor.slice(1, -1);
-    if (name === 'sig' && !/[?&]sv=\d/.test(text.slice(lineAround(text, at, 600).start, at))) return undefined;
+    // Azure SAS (with its `sv=` version) and Logic Apps / Power Automate trigger URLs (Teams workflows).
+    if (name === 'sig' && !/[?&]sv=\d|\.logic\.azure\.com[:/]|\.powerplatform\.com[:/]/.test(text.slice(lineAround(text, at, 600).start, at))) return undefined;
     let decoded = value;
     try {
       decoded = decodeURIComponent(value);

@@ -6,6 +6,7 @@ import { nameWords, providerOf, secretName, type SecretName } from './names';
 import {
   isCiphertext, isDocumentedExample, isEncodedPhrase, isHashOrIntegrity, isKnownNonSecretFormat, isPathLike, isPlaceholder, isReference, isUrl, isUuid,
 } from './placeholders';
+import { isSecretWebhookUrl, namesWebhook } from './webhooks';
 
 /** Values longer than this are documents or blobs (certificates, bundles), not credentials. */
 const MAX_SECRET_LENGTH = 1024;
@@ -23,7 +24,38 @@ function secretNameOf(a: Assignment): { name: string; secret: SecretName } | und
     const secret = secretName(name);
     if (secret) return { name, secret };
   }
-  return undefined;
+  return secretNameFromContainer(a);
+}
+
+/** Collections of secrets: their members are secrets whatever their own names (`secrets: { github: … }`). */
+const SECRET_COLLECTIONS = new Set(['secrets', 'credentials', 'creds', 'tokens', 'passwords', 'keys']);
+
+/** Member names that hold the non-secret half of a credential or its metadata. */
+const NON_SECRET_MEMBERS = new Set([
+  'id', 'ids', 'user', 'username', 'login', 'email', 'name', 'url', 'uri', 'endpoint', 'host', 'hostname', 'domain', 'region',
+  'type', 'mode', 'method', 'scheme', 'issuer', 'audience', 'scope', 'scopes', 'realm', 'tenant', 'project', 'org', 'account',
+  'sid', 'path', 'file', 'dir', 'enabled', 'provider', 'version', 'expires', 'expiry', 'ttl', 'created', 'updated', 'kind',
+  'label', 'description', 'owner', 'format', 'algorithm', 'alg', 'header', 'prefix', 'length', 'source', 'location', 'store',
+]);
+
+/**
+ * A name that is not secret-like on its own but is inside something that is: a member of a
+ * collection of secrets (`[credentials] github = …`, `apiKeys: { stripe: … }`), or a bare `key`
+ * whose owner qualifies it (`Jwt: { Key: … }` is a JWT key; `cache: { key: … }` is not).
+ */
+function secretNameFromContainer(a: Assignment): { name: string; secret: SecretName } | undefined {
+  const owner = a.context[a.context.length - 1];
+  if (!owner) return undefined;
+  const words = nameWords(a.name);
+  if (words.length === 1 && words[0] === 'key') {
+    const qualified = secretName(`${owner}_key`);
+    return qualified ? { name: `${owner}.${a.name}`, secret: qualified } : undefined;
+  }
+  const ownerWords = nameWords(owner);
+  if (!SECRET_COLLECTIONS.has(ownerWords[ownerWords.length - 1] ?? '') || words.some((w) => NON_SECRET_MEMBERS.has(w))) return undefined;
+  const collection = secretName(owner);
+  if (!collection) return undefined;
+  return { name: `${owner}.${a.name}`, secret: { ...collection, provider: providerOf(words) ?? collection.provider, words: [...ownerWords, ...words] } };
 }
 
 /** The provider named by the assignment's surroundings (`integrations.datadog.apiKey`). */
@@ -46,8 +78,10 @@ export function isHardcodedSecretValue(value: string, secret: SecretName, inTest
   if (isReference(v) || isPlaceholder(v) || isDocumentedExample(v) || isHashOrIntegrity(v) || isPathLike(v) || isUrl(v) || isKnownNonSecretFormat(v) || isDismissedJwt(v, inTest) || isEncodedPhrase(v) || isCiphertext(v)) {
     return false;
   }
-  // Heroku's legacy API keys are UUIDs; any other UUID is an identifier.
-  if (isUuid(v)) return secret.provider === 'Heroku';
+  // A UUID under a key's, secret's or password's name is that secret (Heroku, Bunny, Snyk and
+  // other services issue UUID keys). Under a plain 'token' name ('tenantToken', 'deviceToken') a
+  // UUID is more often an identifier, and in tests and examples it is the usual stand-in.
+  if (isUuid(v)) return secret.provider === 'Heroku' || (!inTest && secret.kind !== 'token');
   if (looksRandom(v, 12)) return true;
   return secret.passwordLike && !inTest && looksLikePassword(v);
 }
@@ -55,12 +89,28 @@ export function isHardcodedSecretValue(value: string, secret: SecretName, inTest
 /** In tests, a name that says 'test' or 'stub' declares a fixture (`TEST_JWT_SECRET`). */
 const FIXTURE_NAME_WORDS = new Set(['test', 'tests', 'testing', 'stub', 'stubbed', 'fixture']);
 
+/**
+ * In tests, a name that says production declares the opposite: a real credential copied into a
+ * test (`PROD_SERVICE_JWT`, `LIVE_API_KEY`). It is judged as in any other file.
+ */
+const PRODUCTION_NAME_WORDS = new Set(['prod', 'production', 'live']);
+
 export function judgeAssignment(a: Assignment, inTest: boolean): SecretAssignment | undefined {
   const named = secretNameOf(a);
-  if (!named) return undefined;
+  if (!named) return judgeWebhook(a);
   if (inTest && named.secret.words.some((w) => FIXTURE_NAME_WORDS.has(w))) return undefined;
   // Values under `encryptedData:` (Bitnami SealedSecrets) and the like are ciphertext.
   if (a.context.some((c) => /encrypted/i.test(c))) return undefined;
   const secret = named.secret.provider ? named.secret : { ...named.secret, provider: providerFromContext(a) };
-  return isHardcodedSecretValue(a.value, secret, inTest) ? { assignment: a, name: named.name, secret } : undefined;
+  const fixtureLeniency = inTest && !named.secret.words.some((w) => PRODUCTION_NAME_WORDS.has(w));
+  return isHardcodedSecretValue(a.value, secret, fixtureLeniency) ? { assignment: a, name: named.name, secret } : undefined;
+}
+
+/** `SLACK_WEBHOOK=https://…/hooks/<key>`, `[webhooks] teams_url = …`: a URL that is its own credential. */
+function judgeWebhook(a: Assignment): SecretAssignment | undefined {
+  const v = a.value.trim();
+  if (!isUrl(v) || v.length > MAX_SECRET_LENGTH) return undefined;
+  const words = [...nameWords(a.name), ...a.context.flatMap(nameWords)];
+  if (!isSecretWebhookUrl(v, namesWebhook(words))) return undefined;
+  return { assignment: a, name: a.name, secret: { kind: 'webhook URL', passwordLike: false, provider: providerOf(words), words } };
 }

@@ -14,9 +14,9 @@ export interface SecretName {
   words: string[];
 }
 
-const PASSWORD_HEADS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'passcode', 'pswd']);
+const PASSWORD_HEADS = new Set(['password', 'passwords', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'pswd', 'requirepass', 'masterauth']);
 const SECRET_HEADS = new Set(['secret', 'secrets', 'pepper']);
-const TOKEN_HEADS = new Set(['token', 'tokens', 'pat']);
+const TOKEN_HEADS = new Set(['token', 'tokens', 'pat', 'jwt']);
 const CREDENTIAL_HEADS = new Set(['auth', 'credential', 'credentials', 'creds', 'cred']);
 const KEY_HEADS = new Set(['key', 'keys']);
 
@@ -24,6 +24,8 @@ const KEY_HEADS = new Set(['key', 'keys']);
 const COMPOUND_SUFFIXES: Array<[string, string, boolean]> = [
   ['password', 'password', true], ['passwd', 'password', true], ['passphrase', 'passphrase', true],
   ['apikey', 'API key', false], ['privatekey', 'private key', false], ['secretkey', 'secret key', false],
+  ['accesskey', 'access key', false], ['authkey', 'auth key', false], ['masterkey', 'master key', false],
+  ['signingkey', 'signing key', false], ['encryptionkey', 'encryption key', false], ['licensekey', 'license key', false],
   ['secret', 'secret', false], ['token', 'token', false],
 ];
 
@@ -40,9 +42,16 @@ const SECRET_KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'priv', 'signing', 'sign', 'encryption', 'encrypt', 'decryption', 'crypto', 'cipher',
   'aes', 'hmac', 'jwt', 'master', 'access', 'admin', 'app', 'auth', 'license', 'licence', 'account', 'shared',
   'session', 'cookie', 'webhook', 'write', 'ingest', 'deploy', 'ssh', 'gpg', 'pgp', 'root', 'sas', 'subscription',
-  'service', 'server', 'rest', 'management', 'mgmt', 'integration', 'partner', 'storage',
+  'service', 'server', 'rest', 'management', 'mgmt', 'integration', 'partner', 'storage', 'sdk', 'routing', 'recovery',
+  'otp', 'totp', 'mfa', 'kek', 'dek', 'wrapping', 'consumer', 'enrollment', 'registration', 'bootstrap', 'join',
+  'activation', 'upload', 'push', 'publish', 'internal', 'backend', 'purge', 'mac',
   'aws', 'stripe', 'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'datadog', 'dd', 'github', 'gitlab',
   'slack', 'heroku', 'npm', 'cloudflare', 'azure', 'vault', 'discord', 'telegram', 'shopify', 'digitalocean',
+  'auth0', 'okta', 'sentry', 'paypal', 'braintree', 'adyen', 'square', 'plaid', 'mailchimp', 'mailjet', 'postmark',
+  'brevo', 'sendinblue', 'resend', 'vonage', 'nexmo', 'plivo', 'telnyx', 'messagebird', 'openrouter', 'cohere',
+  'mistral', 'groq', 'replicate', 'pinecone', 'huggingface', 'hf', 'deepseek', 'gemini', 'elevenlabs', 'deepgram',
+  'linear', 'notion', 'airtable', 'hubspot', 'zendesk', 'intercom', 'segment', 'cloudinary', 'bunny', 'fastly',
+  'netlify', 'vercel', 'codecov', 'snyk', 'circleci', 'launchdarkly', 'statsig', 'flagsmith',
 ]);
 
 /** Words that make a `*_KEY` name public or not a credential (`PUBLISHABLE_KEY`, `cacheKey`). */
@@ -52,6 +61,9 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'translation', 'label', 'message', 'react', 'list', 'row', 'column', 'field', 'entry', 'item', 'node', 'hot',
   'shortcut', 'keyboard', 'press', 'event', 'index', 'query', 'route', 'redis',
 ]);
+
+/** Words that put a `user info` name in an authentication setting. */
+const AUTH_WORDS = new Set(['auth', 'basic', 'credentials', 'credential', 'creds', 'login', 'sasl']);
 
 /** Words that make any key public, wherever they stand (`PUBLIC_API_KEY`, `anonKey`). */
 const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub', 'anon']);
@@ -108,12 +120,17 @@ export function secretName(name: string): SecretName | undefined {
   if (TOKEN_HEADS.has(head)) {
     if (before.some((w) => NON_SECRET_TOKEN_QUALIFIERS.has(w))) return undefined;
     if (head === 'pat') return make('personal access token');
+    if (head === 'jwt') return make('JSON Web Token');
     if (before.includes('access')) return make('access token');
     if (before.includes('refresh')) return make('refresh token');
     if (before.includes('auth')) return make('auth token');
     return make('token');
   }
   if (CREDENTIAL_HEADS.has(head)) return make('credential');
+  // `basic.auth.user.info` (Kafka Schema Registry), `userinfo`: a 'user:password' pair.
+  if ((head === 'userinfo' || (head === 'info' && before[before.length - 1] === 'user')) && words.some((w) => AUTH_WORDS.has(w))) {
+    return make('user:password credentials');
+  }
   if (KEY_HEADS.has(head)) {
     // The word right before 'key' decides what kind of key it is ('FIELD_ENCRYPTION_KEY' is an
     // encryption key, 'PRIMARY_KEY' is not a secret); 'public' anywhere makes it public.

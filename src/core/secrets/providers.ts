@@ -12,6 +12,7 @@ import {
 import { scanText, type Detector, type ScanContext, type SecretMatch } from './scan';
 import { base64PemDetector, jwtDetector, pemDetector } from './structured';
 import { TOKEN_PATTERNS, tokenDetector } from './token-patterns';
+import { teamsWebhookDetector } from './webhooks';
 
 export const DETECTORS: readonly Detector[] = [
   ...TOKEN_PATTERNS.map(tokenDetector),
@@ -36,6 +37,7 @@ export const DETECTORS: readonly Detector[] = [
   mailgunKeyDetector,
   mailchimpKeyDetector,
   discordBotTokenDetector,
+  teamsWebhookDetector,
 ];
 
 export function scanContextOf(ctx: Pick<RuleContext, 'text' | 'fileName' | 'kind'>): ScanContext {

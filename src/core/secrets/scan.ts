@@ -96,7 +96,9 @@ const TOKEN_CHAR = /[A-Za-z0-9+/_-]/;
 
 /** True when the character before `at` cannot be part of the same token. */
 export function boundaryBefore(text: string, at: number, tokenChar: RegExp = TOKEN_CHAR): boolean {
-  return at === 0 || !tokenChar.test(text[at - 1]);
+  if (at === 0 || !tokenChar.test(text[at - 1])) return true;
+  // `${NPM_TOKEN:-npm_…}`, `${KEY:=…}`: a shell default starts right after its operator.
+  return at >= 2 && text[at - 2] === ':' && (text[at - 1] === '-' || text[at - 1] === '=');
 }
 
 /** Runs a sticky regex at `at`; returns the match or undefined. */

@@ -6,23 +6,27 @@ import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
 import { typescript } from '../parser';
 import { accessPath, guardedPath } from './access-path';
-import { propertyCallbackContext, staticCallbackContext, type ParamTaint } from './callbacks';
+import { LISTENER_METHODS, propertyCallbackContext, socketEventContext, staticCallbackContext, type ParamTaint } from './callbacks';
 import { Env, fieldValue, wholeValue, withField, type VarState } from './env';
 import { emptySummary, parameterName, type FunctionInfo, type FunctionNode, type Summary, type SummarySink } from './functions';
-import { narrow, regexOf, type Clear, type NarrowHost } from './narrowing';
+import { narrow, regexOf, relativeTarget, type Clear, type NarrowHost } from './narrowing';
 import { ARGUMENT_BUILDERS, MUTATORS, NON_STRING_METHODS, globalCallEffect, moduleCallEffect, type CallEffect } from './propagation';
 import { kindsSafeAfterReplace } from './regex-safety';
+import { validatedFields } from './schema-validation';
 import type { Shared } from './shared';
-import { sinkRange, sinksOfCall } from './sinks';
-import { markerField, markerForParameter, markerMethod, markerOrTaintForDecorator, sourceTaint, ARGV_MODULES } from './sources';
+import { archiveOptionSite, sinkRange, sinksOfCall } from './sinks';
+import { markerField, markerForParameter, markerMethod, markerOrTaintForDecorator, sourceTaint, ARGV_MODULES, VALIDATING_PIPES } from './sources';
 import { exits, filterFlows, isReceiveMessageCommand, propertyKey } from './syntax';
 import { CLEAN, appendStep, clearKinds, clip, concatSteps, isTainted, markerOnly, union, withoutMarker } from './taint-value';
 import { ALL_KINDS, COMMAND, PATH, type Flow, type SinkSite, type Step, type Taint } from './types';
 
 const MAX_DEPTH = 150;
-const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort', 'then', 'catch', 'finally', 'on', 'once']);
+/** Methods whose callback receives the receiver's elements (or resolved value). */
+const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'sort', 'then', 'catch', 'finally']);
+/** Events whose listener receives the emitter's content (`stream.on('data', chunk => ...)`). */
+const DATA_EVENTS = new Set(['data', 'line', 'entry', 'message', 'file', 'field']);
 /** How sources destructured from a parameter are named: `({ params }: Request)` -> 'req.params'. */
-const PATTERN_LABELS: Record<string, string> = { request: 'req', 'lambda-event': 'event', 'queue-job': 'job', upload: 'file', multipart: 'part' };
+const PATTERN_LABELS: Record<string, string> = { request: 'req', 'lambda-event': 'event', 'queue-job': 'job', upload: 'file', multipart: 'part', socket: 'socket' };
 const GLOBAL_NAMESPACES = new Set(['JSON', 'Object', 'Array', 'Buffer', 'Number', 'Math', 'Promise', 'Date', 'String', 'Reflect', 'console', 'crypto', 'Symbol', 'BigInt']);
 const NEXT_ROUTE_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -114,7 +118,8 @@ export class Analyzer implements NarrowHost {
     if (fn.exported && ts.isObjectBindingPattern(p.name) && p.name.elements.some((el) => ts.isIdentifier(el.name) && /^(params|searchParams)$/.test(el.name.text))) {
       parts.push(sourceTaint(nameStart, p.name.end, 'page params'));
     }
-    if (fn.exported && name && !fn.node.parameters[index].type?.getText(this.shared.sf).match(/Request|Response|Context|Event/)) {
+    // Decorated parameters are filled by the framework (NestJS): their decorator says what they hold.
+    if (fn.exported && name && !p.modifiers?.length && !p.type?.getText(this.shared.sf).match(/Request|Response|Context|Event/)) {
       parts.push(sourceTaint(nameStart, p.name.end, `parameter '${name}' of exported ${fn.name}()`, COMMAND, { library: true }));
     }
     return union(...parts);
@@ -146,6 +151,8 @@ export class Analyzer implements NarrowHost {
       const e = d.expression;
       const name = ts.isCallExpression(e) && ts.isIdentifier(e.expression) ? e.expression.text : ts.isIdentifier(e) ? e.text : undefined;
       const kind = name ? markerOrTaintForDecorator(name) : undefined;
+      // @Param('id', ParseIntPipe): the pipe rejects anything but a number (UUID, boolean, enum member).
+      if (kind && ts.isCallExpression(e) && e.arguments.some((a) => VALIDATING_PIPES.has(pipeName(a) ?? ''))) return CLEAN;
       if (kind === 'taint') return sourceTaint(d.getStart(this.shared.sf), p.name.end, this.text(d) + ' ' + (ts.isIdentifier(p.name) ? p.name.text : ''));
       if (kind) return markerOnly(kind);
     }
@@ -198,6 +205,10 @@ export class Analyzer implements NarrowHost {
 
   relativeOf(name: string): readonly string[] | undefined {
     return this.env.find(name)?.state.relativeOf;
+  }
+
+  lookupOf(name: string): readonly string[] | undefined {
+    return this.env.find(name)?.state.lookupOf;
   }
 
   resolveModule(expr: TS.Expression): string | undefined {
@@ -290,11 +301,27 @@ export class Analyzer implements NarrowHost {
         this.statement(s.statement);
       } else if (ts.isExportAssignment(s)) {
         this.eval(s.expression);
+      } else if (ts.isClassDeclaration(s)) {
+        this.classDecorators(s);
       }
       // Function and class declarations are analysed on their own.
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * Decorator arguments run when the class is defined: NestJS `@UseInterceptors(FileInterceptor(
+   * 'file', { storage: diskStorage({ filename }) }))` configures multer there.
+   */
+  private classDecorators(c: TS.ClassDeclaration): void {
+    const ts = this.ts;
+    const evalDecorators = (node: TS.Node) => {
+      const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
+      for (const d of decorators ?? []) if (ts.isCallExpression(d.expression) && d.expression.arguments.length > 0) this.eval(d.expression);
+    };
+    evalDecorators(c);
+    for (const m of c.members) evalDecorators(m);
   }
 
   private declaration(d: TS.VariableDeclaration): void {
@@ -334,9 +361,14 @@ export class Analyzer implements NarrowHost {
     }
     const value = this.eval(d.initializer);
     if (ts.isIdentifier(d.name)) {
-      const relativeOf = this.relativeTarget(init);
+      const relativeOf = relativeTarget(init, this);
+      const lookupOf = this.lookupTarget(init);
       const instance = ts.isCallExpression(init) || ts.isNewExpression(init) ? this.resolveModule(init.expression) : undefined;
-      this.env.declare(d.name.text, this.stepped(value, d.name), this.cond, { ...(relativeOf ? { relativeOf } : {}), ...(instance ? { instance } : {}) });
+      this.env.declare(d.name.text, this.stepped(value, d.name), this.cond, {
+        ...(relativeOf ? { relativeOf } : {}),
+        ...(lookupOf ? { lookupOf } : {}),
+        ...(instance ? { instance } : {}),
+      });
     } else this.bindName(d.name, value, d.name, clip(this.text(d.initializer)));
   }
 
@@ -346,13 +378,23 @@ export class Analyzer implements NarrowHost {
     return this.shared.functions.byFunctionName(id.text);
   }
 
-  /** `path.relative(root, p)`: p's access path, for `rel.startsWith('..')` guards. */
-  private relativeTarget(init: TS.Expression): readonly string[] | undefined {
+  /** `TABLE.get(key)` / `TABLE[key]` on a table holding no untrusted data: key's access path. */
+  private lookupTarget(init: TS.Expression): readonly string[] | undefined {
     const ts = this.ts;
-    if (!ts.isCallExpression(init) || init.arguments.length < 2) return undefined;
-    const q = this.resolveModule(init.expression);
-    if (q !== 'path.relative' && q !== 'path.posix.relative' && q !== 'path.win32.relative') return undefined;
-    return accessPath(init.arguments[1], this.constants);
+    let table: TS.Expression;
+    let key: TS.Expression;
+    if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'get' && init.arguments.length === 1) {
+      table = init.expression.expression;
+      key = init.arguments[0];
+    } else if (ts.isElementAccessExpression(init)) {
+      table = init.expression;
+      key = init.argumentExpression;
+    } else return undefined;
+    const tablePath = accessPath(table, this.constants);
+    if (!tablePath || this.resolveModule(table)) return undefined;
+    const t = this.lookup(tablePath, undefined);
+    if (t.flows.length > 0 || t.marker) return undefined;
+    return accessPath(key, this.constants);
   }
 
   private ifStatement(s: TS.IfStatement): void {
@@ -874,7 +916,17 @@ export class Analyzer implements NarrowHost {
       this.closure(fn, (i) => (i === 0 ? markerOnly('request') : i === 1 ? markerOnly('upload') : undefined), { ...range, label: `multer diskStorage ${key}` });
       return;
     }
-    this.closure(fn, context);
+    this.closure(fn, context, undefined, false, key === 'handler' ? this.routeValidation(owner, fn) : undefined);
+  }
+
+  /** hapi validates `request.payload/query/params` against the route's Joi schemas before the handler runs. */
+  private routeValidation(route: TS.ObjectLiteralExpression, fn: FunctionNode): (() => void) | undefined {
+    const first = fn.parameters[0];
+    if (!first || !this.ts.isIdentifier(first.name)) return undefined;
+    const fields = validatedFields(route, this.constants);
+    if (fields.length === 0) return undefined;
+    const name = first.name.text;
+    return () => this.applyClears(fields.map((f) => ({ path: [name, f.location, f.key], kinds: f.kinds })));
   }
 
   // ---- calls ---------------------------------------------------------------------------------
@@ -911,6 +963,11 @@ export class Analyzer implements NarrowHost {
       const index = call.arguments.indexOf(s.expr);
       this.hitSink(s.site, index >= 0 ? args[index] : (this.elements.get(s.expr) ?? this.elements.get(skipWrappers(s.expr)) ?? CLEAN));
     }
+    const archiveOption = qualified ? archiveOptionSite(shape, this.constants, this.shared.sf) : undefined;
+    if (archiveOption) {
+      const o = archiveOption.option;
+      this.reach(archiveOption.site, { origin: { type: 'source', start: o.getStart(this.shared.sf), end: o.end, label: 'preservePaths: true' }, kinds: PATH, steps: [] }, []);
+    }
     if (method === 'mv' && receiverTaint.marker === 'upload' && args[0]) {
       // express-fileupload: file.mv(path) writes the upload there.
       this.hitSink({ ruleId: 'path-traversal', kind: PATH, ...sinkRange(call, this.shared.sf), label: 'UploadedFile.mv', reason: 'path', call }, args[0]);
@@ -943,12 +1000,16 @@ export class Analyzer implements NarrowHost {
   private callArguments(call: TS.CallExpression | TS.NewExpression, list: readonly TS.Expression[], receiverTaint: Taint, method: string | undefined): Taint[] {
     const ts = this.ts;
     const receiverFlows = isTainted(receiverTaint) || receiverTaint.marker === 'upload' || receiverTaint.marker === 'multipart';
+    const listener = !!method && LISTENER_METHODS.has(method);
+    const iterates = receiverFlows && !!method && (ITERATION_METHODS.has(method) || (listener && DATA_EVENTS.has(String(this.constants.value(list[0])))));
+    // socket.on('event', (payload, ack) => ...) on a client's socket: the payload is the client's.
+    const socketContext = listener && receiverTaint.marker === 'socket' && ts.isCallExpression(call) ? socketEventContext(this.shared, call) : undefined;
     return list.map((arg, i) => {
       const a = skipWrappers(arg);
       if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
         if (this.shared.functions.infoOf(a)) return CLEAN;
-        const context = staticCallbackContext(this.shared, call, i);
-        if (!context && receiverFlows && method && ITERATION_METHODS.has(method)) {
+        const context = staticCallbackContext(this.shared, call, i) ?? (i > 0 ? socketContext : undefined);
+        if (!context && iterates) {
           const element = receiverTaint.marker === 'upload' || receiverTaint.marker === 'multipart' ? receiverTaint : withoutMarker(receiverTaint);
           // list.map(x => quote(x)): what the callback returns is the result, so analyse it.
           this.callbackResults.set(a, this.closure(a, () => element, undefined, true));
@@ -957,17 +1018,38 @@ export class Analyzer implements NarrowHost {
         this.closure(a, context);
         return CLEAN;
       }
-      if (ts.isIdentifier(a) && receiverFlows && method && ITERATION_METHODS.has(method)) {
-        // list.forEach(handleItem): as if handleItem(element) were called here.
+      if (ts.isIdentifier(a) && (iterates || (socketContext && i > 0))) {
         const fn = this.functionAlias(a);
+        if (fn && socketContext) {
+          // socket.on('event', handleEvent): the named handler's parameters are the payload.
+          this.registerEntry(fn, socketContext);
+          return CLEAN;
+        }
         if (fn) {
+          // list.forEach(handleItem) / list.map(toPath): as if handleItem(element) were called here.
           this.out.used?.(fn);
-          this.applySummary(fn, [withoutMarker(receiverTaint)], call as TS.CallExpression);
+          const result = this.applySummary(fn, [withoutMarker(receiverTaint)], call as TS.CallExpression);
+          this.callbackResults.set(a, result);
           return CLEAN;
         }
       }
       return this.eval(arg);
     });
+  }
+
+  /** A named function registered where a framework fills its parameters: its entry taints grow. */
+  private registerEntry(fn: FunctionInfo, context: ParamTaint): void {
+    let changed = false;
+    fn.node.parameters.forEach((p, i) => {
+      const t = context(i, p);
+      if (!t) return;
+      const current = fn.entry.get(i) ?? CLEAN;
+      const next = union(current, t);
+      if (next.flows.length === current.flows.length && next.marker === current.marker) return;
+      fn.entry.set(i, next);
+      changed = true;
+    });
+    if (changed) this.out.entryChanged?.(fn);
   }
 
   private newExpression(n: TS.NewExpression): Taint {
@@ -1121,6 +1203,8 @@ export class Analyzer implements NarrowHost {
   }
 
   private hitSink(site: SinkSite, value: Taint): void {
+    // path.resolve/join results start with their root: never an option.
+    if (site.reason === 'argument-injection' && value.normalized) return;
     for (const flow of value.flows) {
       const kinds = flow.kinds & site.kind;
       if (kinds) this.reach(site, { ...flow, kinds }, flow.steps);
@@ -1138,7 +1222,14 @@ export class Analyzer implements NarrowHost {
   // ---- closures ----------------------------------------------------------------------------
 
   /** Analyses a function expression in place (it sees the variables around it); returns its result. */
-  private closure(node: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration, context: ParamTaint | undefined, multer?: { start: number; end: number; label: string }, force = false): Taint {
+  private closure(
+    node: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration,
+    context: ParamTaint | undefined,
+    multer?: { start: number; end: number; label: string },
+    force = false,
+    /** Runs after the parameters are bound (validation the framework did before the call). */
+    prelude?: () => void,
+  ): Taint {
     const ts = this.ts;
     // Callbacks without sinks, calls into the file's functions or writes cannot matter (see markRelevant).
     if (this.depth > MAX_DEPTH || (!force && !multer && !this.shared.relevant.has(node))) return CLEAN;
@@ -1153,6 +1244,7 @@ export class Analyzer implements NarrowHost {
         const cb = node.parameters[2];
         if (cb && ts.isIdentifier(cb.name)) this.env.declare(cb.name.text, CLEAN, this.cond, { multerCallback: multer });
       }
+      prelude?.();
       this.body(node);
       return union(...this.returnStack[this.returnStack.length - 1]);
     } finally {
@@ -1168,3 +1260,10 @@ export class Analyzer implements NarrowHost {
   }
 }
 
+/** `ParseIntPipe` or `new ParseIntPipe(...)`. */
+function pipeName(arg: TS.Expression): string | undefined {
+  const ts = typescript();
+  const a = skipWrappers(arg);
+  const target = ts.isNewExpression(a) ? a.expression : a;
+  return ts.isIdentifier(target) ? target.text : undefined;
+}

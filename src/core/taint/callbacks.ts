@@ -1,7 +1,9 @@
-// Callbacks whose parameters a framework fills with outside data: route handlers, Electron IPC
-// and deep-link handlers, queue processors and consumers, archive `entry` events, CLI actions.
+// Callbacks whose parameters a framework fills with outside data: route handlers (Express, Koa,
+// hapi), GraphQL resolvers, socket events, Electron IPC, preload APIs and deep-link handlers,
+// queue processors and consumers, archive `entry` events, CLI actions.
 import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
+import { propertyNameText, propertyOf } from '../ast/constants';
 import { typescript } from '../parser';
 import type { Shared } from './shared';
 import { sourceTaint } from './sources';
@@ -15,6 +17,18 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const ELECTRON_APP_EVENTS = new Set(['open-url', 'open-file', 'second-instance']);
 const TRUSTED_MESSAGE_SOURCES = /^(process|parentPort|worker|child|cluster)$/;
 const YAUZL_OPENERS = new Set(['yauzl.open', 'yauzl.fromBuffer', 'yauzl.fromFd', 'yauzl.fromRandomAccessReader']);
+/** Methods that register an event listener. */
+export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/**
+ * Events a socket emits about its own life rather than with a client's payload (socket.io, ws,
+ * net). Any other event name on a server-side socket is a message the client chose to send.
+ */
+const SOCKET_LIFECYCLE_EVENTS = new Set([
+  'disconnect', 'disconnecting', 'error', 'close', 'connect', 'connect_error', 'end', 'drain', 'timeout', 'ready', 'lookup',
+  'open', 'ping', 'pong', 'upgrade', 'unexpected-response', 'finish', 'pause', 'resume', 'newListener', 'removeListener',
+]);
+/** GraphQL root types: every field resolver under them receives the client's arguments. */
+const GRAPHQL_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
 function paramSource(param: TS.ParameterDeclaration, shared: Shared, what: string, kinds = ALL_KINDS, extra: { archive?: boolean } = {}): Taint {
   const ts = typescript();
@@ -38,6 +52,10 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   if (qualified && /^electron\.ipcMain\.(handle|handleOnce|on|once)$/.test(qualified) && argIndex >= 1) {
     return (i, p) => (i >= 1 ? paramSource(p, shared, 'IPC argument') : undefined);
   }
+  if (qualified && /^electron\.ipcRenderer\.(on|once|addListener)$/.test(qualified) && argIndex >= 1) {
+    // Preload scripts: messages the main process forwards (often from the network) to the page.
+    return (i, p) => (i >= 1 ? paramSource(p, shared, 'IPC message') : undefined);
+  }
   if (qualified && /^electron\.app\.(on|once)$/.test(qualified) && typeof firstArg === 'string' && ELECTRON_APP_EVENTS.has(firstArg)) {
     return (i, p) => (i >= 1 ? paramSource(p, shared, `'${firstArg}' event argument`) : undefined);
   }
@@ -49,7 +67,9 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   if (method === 'process' && receiverName && /^(bull|bee-queue)$/.test(shared.instances.get(receiverName) ?? '')) {
     return (i) => (i === 0 ? markerOnly('queue-job') : undefined);
   }
-  if (method === 'on' || method === 'once') {
+  if (LISTENER_METHODS.has(method)) {
+    // socket.io / ws / net servers hand each client's socket to 'connection' listeners.
+    if (firstArg === 'connection') return (i) => (i === 0 ? markerOnly('socket') : undefined);
     if (firstArg === 'entry') {
       const kinds = yauzlValidatesNames(shared, call) ? COMMAND : ALL_KINDS;
       return (i, p) => (i === 0 ? paramSource(p, shared, 'Archive entry', kinds, { archive: true }) : undefined);
@@ -64,9 +84,23 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   return undefined;
 }
 
-/** Functions given as properties of an options object: multer storage callbacks, queue consumers. */
+/**
+ * Listeners on a client's socket (a value with the 'socket' marker): every parameter of a
+ * non-lifecycle event is the client's payload (the ack callback included, harmlessly).
+ */
+export function socketEventContext(shared: Shared, call: TS.CallExpression): ParamTaint | undefined {
+  const event = call.arguments[0] ? shared.constants.value(call.arguments[0]) : undefined;
+  if (typeof event === 'string' && SOCKET_LIFECYCLE_EVENTS.has(event)) return undefined;
+  const what = typeof event === 'string' ? `'${event}' event payload` : 'socket event payload';
+  return (_i, p) => paramSource(p, shared, what);
+}
+
+/** Functions given as properties of an object: multer storage callbacks, queue consumers, resolvers, preload APIs, hapi routes. */
 export function propertyCallbackContext(shared: Shared, property: string, owner: TS.ObjectLiteralExpression): ParamTaint | 'multer' | undefined {
   const ts = typescript();
+  if (isGraphQLResolver(owner)) return (i, p) => (i === 1 ? paramSource(p, shared, 'GraphQL argument') : undefined);
+  if (isExposedToRenderer(shared, owner)) return (_i, p) => paramSource(p, shared, 'renderer argument');
+  if (property === 'handler' && isRouteConfig(owner)) return (i) => (i === 0 ? markerOnly('request') : undefined);
   if (property === 'eachMessage' || property === 'eachBatch' || property === 'handleMessage' || property === 'handleMessageBatch') {
     return (i, p) => (i === 0 ? paramSource(p, shared, 'queue message') : undefined);
   }
@@ -79,6 +113,71 @@ export function propertyCallbackContext(shared: Shared, property: string, owner:
     if (parent && ts.isCallExpression(parent) && shared.bindings.resolveModule(parent.expression) === 'multer.diskStorage') return 'multer';
   }
   return undefined;
+}
+
+/** Name of the variable or property an object literal is the value of. */
+function holderName(o: TS.ObjectLiteralExpression): string | undefined {
+  const ts = typescript();
+  const parent = o.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
+  return undefined;
+}
+
+/** `{ Query: {...}, Mutation: {...} }`, or an object named `resolvers` / `userResolvers`. */
+function isResolverMap(o: TS.ObjectLiteralExpression): boolean {
+  const ts = typescript();
+  for (const p of o.properties) {
+    const name = (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) ? propertyNameText(p.name) : undefined;
+    if (name && GRAPHQL_ROOTS.has(name)) return true;
+  }
+  const name = holderName(o);
+  return !!name && /resolvers?$/i.test(name);
+}
+
+/**
+ * A field resolver `(parent, args, context, info)`: a function in the object of one type of a
+ * resolver map (`Query.user`, `User.posts`), or `subscribe`/`resolve` of a subscription field.
+ */
+function isGraphQLResolver(owner: TS.ObjectLiteralExpression): boolean {
+  const ts = typescript();
+  const typeName = holderName(owner);
+  if (typeName && GRAPHQL_ROOTS.has(typeName)) return true;
+  const map = owner.parent && ts.isPropertyAssignment(owner.parent) ? owner.parent.parent : undefined;
+  if (!map || !ts.isObjectLiteralExpression(map)) return false;
+  return isResolverMap(map) || holderName(map) === 'Subscription';
+}
+
+/**
+ * Electron preload: functions of the object given to `contextBridge.exposeInMainWorld` run with
+ * Node access on arguments that the page (a renderer showing remote content) chooses.
+ */
+function isExposedToRenderer(shared: Shared, owner: TS.ObjectLiteralExpression): boolean {
+  const ts = typescript();
+  let o: TS.Node = owner;
+  for (let level = 0; level < 4; level++) {
+    const parent = o.parent;
+    if (!parent) return false;
+    if (ts.isCallExpression(parent)) return parent.arguments[1] === o && isExposeCall(shared, parent);
+    if (ts.isVariableDeclaration(parent)) return ts.isIdentifier(parent.name) && shared.exposedApis.has(parent.name.text);
+    if (!ts.isPropertyAssignment(parent) || !ts.isObjectLiteralExpression(parent.parent)) return false;
+    o = parent.parent;
+  }
+  return false;
+}
+
+export function isExposeCall(shared: Shared, call: TS.CallExpression): boolean {
+  const q = shared.bindings.resolveModule(call.expression);
+  return q === 'electron.contextBridge.exposeInMainWorld' || q === 'electron.contextBridge.exposeInIsolatedWorld';
+}
+
+/** hapi's `server.route({ method, path, handler })` (handler also under `options`/`config`). */
+function isRouteConfig(owner: TS.ObjectLiteralExpression): boolean {
+  const ts = typescript();
+  const has = (o: TS.ObjectLiteralExpression, name: string) => propertyOf(o, name) !== undefined;
+  if (has(owner, 'method') || has(owner, 'path')) return true;
+  const outer = ts.isPropertyAssignment(owner.parent) ? owner.parent.parent : undefined;
+  return !!outer && ts.isObjectLiteralExpression(outer) && (has(outer, 'method') || has(outer, 'path'));
 }
 
 function isRoutePath(arg: TS.Expression): boolean {

@@ -13,6 +13,8 @@ export interface VarState {
   depth: number;
   /** For `rel = path.relative(root, p)`: the access path of p, so `rel.startsWith('..')` guards p. */
   relativeOf?: readonly string[];
+  /** For `to = FORMATS.get(format)` / `FORMATS[format]` on a clean table: format's access path, so `if (!to) throw` vouches for it. */
+  lookupOf?: readonly string[];
   /** Module the value was created from (`new AdmZip()` -> 'adm-zip'), for instance methods. */
   instance?: string;
   /** The variable holds a function declared in this file (an alias or a local arrow). */
@@ -76,7 +78,7 @@ export function fieldValue(state: VarState, fields: readonly string[]): { taint:
 
 /** A copy of the state with a sub-path (or the whole value, for []) replaced. */
 export function withField(state: VarState, fields: readonly string[], taint: Taint): VarState {
-  if (fields.length === 0) return { ...state, taint, fields: undefined, relativeOf: undefined };
+  if (fields.length === 0) return { ...state, taint, fields: undefined, relativeOf: undefined, lookupOf: undefined };
   const key = fields.join('.');
   const next = new Map(state.fields ?? []);
   // Writing a.b replaces whatever was known about a.b.c.

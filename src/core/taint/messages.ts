@@ -62,6 +62,14 @@ function sinkMessage(source: string, site: SinkSite, suggestion: string | undefi
       return `${source} reaches ${site.label}: Node joins the command and its arguments into one shell command line, so ; | and $() in the input run extra commands. Remove the shell option and pass the arguments as an array.`;
     case 'shell-script':
       return `${source} becomes part of the script in ${site.label}: the shell runs whatever it contains. Run the program directly with an argument array instead of through a shell.`;
+    case 'argument-injection':
+      return (
+        `${source} is an operand of ${site.label} with no "--" before it: a value such as "--upload-pack=..." or ` +
+        '"-oProxyCommand=..." becomes an option that runs a program. Put "--" before untrusted operands, or check that ' +
+        'the value does not start with "-" (an allow-list or an anchored pattern).'
+      );
+    case 'archive-option':
+      return `${source}: ${site.label}. Remove the option so that the extractor strips absolute paths and ".." from entry names.`;
     case 'program':
       return `${source} chooses the program that ${site.label} runs: the input can start any executable. Map it to a fixed program through an allow-list.`;
   }

@@ -23,6 +23,8 @@ export interface NarrowHost {
   taintOf(path: readonly string[]): Taint;
   /** For `rel = path.relative(root, p)`: p's access path. */
   relativeOf(name: string): readonly string[] | undefined;
+  /** For `to = TABLE.get(key)`: key's access path (a truthy `to` means key is in the table). */
+  lookupOf(name: string): readonly string[] | undefined;
   resolveModule(expr: TS.Expression): string | undefined;
   /** The same-file function a call goes to. */
   functionOf(call: TS.CallExpression): FunctionInfo | undefined;
@@ -58,6 +60,11 @@ export function narrow(cond: TS.Expression, truth: boolean, host: NarrowHost, de
     return [];
   }
   if (ts.isCallExpression(e)) return narrowCall(e, truth, host);
+  if (truth && ts.isIdentifier(e)) {
+    // const to = FORMATS.get(format); if (!to) throw ...: format is one of the table's keys.
+    const key = host.lookupOf(e.text);
+    return key ? [{ path: key, kinds: ALL_KINDS }] : [];
+  }
   return [];
 }
 
@@ -122,6 +129,16 @@ function equality(left: TS.Expression, right: TS.Expression, equal: boolean, hos
     if (equal && value !== null && accessPath(a, host.constants)) return clearAll(a, host);
     return [];
   }
+  // candidate === ROOT: equal to a value that holds nothing untrusted.
+  if (equal) {
+    for (const [a, b] of [[l, r], [r, l]] as const) {
+      const target = accessPath(a, host.constants);
+      const other = accessPath(b, host.constants);
+      if (!target || !other || !isTaintedPath(target, host)) continue;
+      const t = host.taintOf(other);
+      if (t.flows.length === 0 && !t.marker) return [{ path: target, kinds: ALL_KINDS, node: a }];
+    }
+  }
   // path.basename(x) === x
   for (const [a, b] of [[l, r], [r, l]] as const) {
     if (equal && ts.isCallExpression(a) && host.resolveModule(a.expression) === 'path.basename' && a.arguments[0]) {
@@ -172,13 +189,13 @@ function narrowCall(call: TS.CallExpression, truth: boolean, host: NarrowHost): 
     if (method === 'call' && args[1] && truth && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'hasOwnProperty') return clearAll(args[1], host);
     if (method === 'startsWith' && args[0]) {
       const path = accessPath(receiver, host.constants);
-      if (!path) return [];
-      if (truth) {
+      if (truth && path) {
         const contained = containment(call, host);
         if (contained.length) return contained;
       }
       const prefix = host.constants.value(args[0]);
-      const target = path.length === 1 ? host.relativeOf(path[0]) : undefined;
+      // rel.startsWith('..') false, for rel = path.relative(root, p) (a variable or the call itself).
+      const target = path ? (path.length === 1 ? host.relativeOf(path[0]) : undefined) : relativeTarget(receiver, host);
       if (!truth && target && typeof prefix === 'string' && prefix.startsWith('..')) return [{ path: target, kinds: PATH }];
       return [];
     }
@@ -203,6 +220,16 @@ function narrowCall(call: TS.CallExpression, truth: boolean, host: NarrowHost): 
     return clearAll(args[0], host, PATH);
   }
   return [];
+}
+
+/** `path.relative(root, p)`: p's access path. */
+export function relativeTarget(expr: TS.Expression, host: Pick<NarrowHost, 'resolveModule' | 'constants'>): readonly string[] | undefined {
+  const ts = typescript();
+  const e = skipWrappers(expr);
+  if (!ts.isCallExpression(e) || e.arguments.length < 2) return undefined;
+  const q = host.resolveModule(e.expression);
+  if (q !== 'path.relative' && q !== 'path.posix.relative' && q !== 'path.win32.relative') return undefined;
+  return accessPath(e.arguments[1], host.constants);
 }
 
 function isIoModule(qualified: string | undefined): boolean {

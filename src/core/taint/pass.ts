@@ -15,7 +15,7 @@ import type { FunctionInfo, Summary } from './functions';
 import { buildFinding } from './messages';
 import { createShared, notePreWalkFacts, type Shared } from './shared';
 import { MUTATORS } from './propagation';
-import { SINK_METHODS, sinksOfCall } from './sinks';
+import { SINK_METHODS, archiveOptionSite, sinksOfCall } from './sinks';
 import { union } from './taint-value';
 import type { Flow, SinkSite, Step, Taint, TaintFinding } from './types';
 
@@ -33,7 +33,7 @@ type Owner = FunctionInfo | 'module';
  */
 const SINK_HINTS = [
   'child_process', "'fs", '"fs', '`fs', ':fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs', 'shelljs', 'execa', 'cross-spawn',
-  'sendFile', 'download', 'static', 'koa-send', 'archiver', 'multer', 'execCommand', 'ssh2', '.mv(',
+  'sendFile', 'download', 'static', 'koa-send', 'archiver', 'multer', 'execCommand', 'ssh2', '.mv(', "'tar'", '"tar"',
 ];
 
 /** Per-file helpers other rule families may already have built (shared through ctx.memo). */
@@ -164,6 +164,10 @@ function preWalk(shared: Shared): boolean {
     const receiver = ts.isPropertyAccessExpression(callee) ? skipWrappers(callee.expression) : undefined;
     const receiverName = receiver && ts.isIdentifier(receiver) ? receiver.text : undefined;
     const qualified = shared.bindings.resolveModule(callee);
+    if (qualified === 'electron.contextBridge.exposeInMainWorld' || qualified === 'electron.contextBridge.exposeInIsolatedWorld') {
+      const api = node.arguments[1] && skipWrappers(node.arguments[1]);
+      if (api && ts.isIdentifier(api)) shared.exposedApis.add(api.text);
+    }
     const shape = {
       call: node,
       qualified,
@@ -171,7 +175,7 @@ function preWalk(shared: Shared): boolean {
       receiverText: receiverName,
       receiverInstance: receiverName ? shared.instances.get(receiverName) : undefined,
     };
-    if (qualified === 'multer.diskStorage' || calleeName === 'mv' || sinksOfCall(shape, shared.constants, shared.sf).length > 0) {
+    if (qualified === 'multer.diskStorage' || calleeName === 'mv' || sinksOfCall(shape, shared.constants, shared.sf).length > 0 || archiveOptionSite(shape, shared.constants, shared.sf)) {
       anySink = true;
       effects.push(node);
     }

@@ -153,7 +153,15 @@ function charSets(body: string): CharSet[] | undefined {
       continue;
     }
     if (c === '(') {
-      // Skip group prefixes: (?:  (?=  (?!  (?<=  (?<!  (?<name>
+      // Lookarounds match no characters of their own: in an anchored pattern, the rest still
+      // has to match the whole value. Skip them (`(?=.{1,253}$)` length checks).
+      if (body[i + 1] === '?' && (body[i + 2] === '=' || body[i + 2] === '!' || (body[i + 2] === '<' && (body[i + 3] === '=' || body[i + 3] === '!')))) {
+        const close = groupEnd(body, i);
+        if (close < 0) return undefined;
+        i = close;
+        continue;
+      }
+      // Skip group prefixes: (?:  (?<name>
       if (body[i + 1] === '?') {
         if (body[i + 2] === '<' && body[i + 3] !== '=' && body[i + 3] !== '!') {
           const close = body.indexOf('>', i);
@@ -175,6 +183,22 @@ function charSets(body: string): CharSet[] | undefined {
   }
   sets.push({ chars: literal, negated: false });
   return sets;
+}
+
+/** Index of the `)` closing the group that opens at `open`; -1 when unbalanced. */
+function groupEnd(body: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const parsed = parseClass(body, i);
+      if (!parsed) return -1;
+      i = parsed.end - 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function escapeSet(e: string): CharSet {

@@ -20,6 +20,8 @@ export interface Shared {
   moduleNames: Map<TS.Node, string | null>;
   /** Inline functions whose bodies can matter (see markRelevant in pass.ts). */
   relevant: Set<TS.Node>;
+  /** Variables holding an object given to contextBridge.exposeInMainWorld (Electron preload). */
+  exposedApis: Set<string>;
 }
 
 /** Bindings, constants and functions; `instances` and `options` are filled by the pass's pre-walk. */
@@ -34,6 +36,7 @@ export function createShared(sf: TS.SourceFile, text: string, bindings?: ModuleB
     options: { preservePath: false },
     moduleNames: new Map(),
     relevant: new Set(),
+    exposedApis: new Set(),
   };
 }
 

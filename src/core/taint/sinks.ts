@@ -4,6 +4,7 @@ import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
 import { propertyOf, type Constants } from '../ast/constants';
 import { typescript } from '../parser';
+import { argvSinks } from './argv-injection';
 import { COMMAND, PATH, type RuleId, type SinkReason, type SinkSite } from './types';
 
 export interface SinkArg {
@@ -96,7 +97,7 @@ export function sinksOfCall(shape: CallShape, constants: Constants, sf: TS.Sourc
     } else if (COMMAND_LINE.has(qualified)) {
       add(args[0], site('command-injection', COMMAND, qualified, 'command-line'));
     } else if (SPAWN_LIKE.has(qualified)) {
-      spawnSinks(shape, constants, site, add);
+      spawnSinks(shape, constants, sf, site, add);
     } else if (FORK_LIKE.has(qualified)) {
       add(args[0], site('shell-command-injection', COMMAND, qualified, 'program'));
     }
@@ -119,6 +120,22 @@ export function sinksOfCall(shape: CallShape, constants: Constants, sf: TS.Sourc
   return out;
 }
 
+const TAR_EXTRACT = new Set(['tar.x', 'tar.extract', 'tar.default.x', 'tar.default.extract']);
+
+/**
+ * Extraction options that disable the library's own entry-name checks: node-tar's
+ * `preservePaths: true` keeps absolute paths and '..' (a finding whatever the archive's origin:
+ * archives come from elsewhere). Returns the sink and the option's range.
+ */
+export function archiveOptionSite(shape: CallShape, constants: Constants, sf: TS.SourceFile): { site: SinkSite; option: TS.Node } | undefined {
+  if (!shape.qualified || !TAR_EXTRACT.has(shape.qualified)) return undefined;
+  const obj = objectLiteral(shape.call.arguments[0], constants);
+  const prop = obj && propertyOf(obj, 'preservePaths');
+  if (!prop || !typescript().isPropertyAssignment(prop) || constants.value(prop.initializer) !== true) return undefined;
+  const label = `${shape.qualified} keeps absolute paths and ".." segments of entry names, so an archive can write anywhere the process can`;
+  return { site: { ruleId: 'zip-slip', kind: PATH, label, reason: 'archive-option', call: shape.call, ...sinkRange(shape.call, sf) }, option: prop };
+}
+
 function fsMethod(qualified: string): string | undefined {
   for (const prefix of FS_MODULE_PREFIXES) {
     if (qualified.startsWith(prefix)) {
@@ -133,6 +150,7 @@ function fsMethod(qualified: string): string | undefined {
 function spawnSinks(
   shape: CallShape,
   constants: Constants,
+  sf: TS.SourceFile,
   site: (ruleId: RuleId, kind: number, label: string, reason: SinkReason) => SinkSite,
   add: (expr: TS.Expression | undefined, s: SinkSite) => void,
 ): void {
@@ -141,7 +159,7 @@ function spawnSinks(
   const name = shape.qualified ?? 'spawn';
   const argv = args[1] && !isObjectLike(args[1], constants) ? args[1] : undefined;
   const options = argv ? args[2] : args[1];
-  const shell = shellOption(options, constants);
+  const shell = shellOption(options, constants, sf);
   if (shell) {
     const s = site('shell-command-injection', COMMAND, `${name} with shell: ${shell}`, 'shell-option');
     add(args[0], s);
@@ -155,11 +173,19 @@ function spawnSinks(
   const list = argv && skipWrappers(argv);
   if (!list || !ts.isArrayLiteralExpression(list)) return;
   const program = constants.value(args[0]);
+  if (typeof program === 'string') {
+    for (const a of argvSinks(program, list, constants)) {
+      const label = `${name}(${JSON.stringify(program)}, [...])`;
+      add(a.expr, site('shell-command-injection', COMMAND, label, a.kind === 'option' ? 'argument-injection' : 'remote-shell'));
+    }
+  }
   const flags = scriptFlags(typeof program === 'string' ? program : undefined);
   if (!flags) return;
   list.elements.forEach((el, i) => {
     const v = ts.isSpreadElement(el) ? undefined : constants.value(el);
     const next = list.elements[i + 1];
+    // A program chosen at run time (a validated 'bash' | 'sh') takes its `-c` first; later `-c`s belong to other programs (`git switch -c`).
+    if (typeof program !== 'string' && i > 0) return;
     if (typeof v === 'string' && flags(v) && next) {
       add(ts.isSpreadElement(next) ? next.expression : next, site('shell-command-injection', COMMAND, `${name}(${JSON.stringify(program ?? 'shell')}, ['${v}', ...])`, 'shell-script'));
     }
@@ -170,23 +196,31 @@ function spawnSinks(
 function scriptFlags(program: string | undefined): ((flag: string) => boolean) | undefined {
   const shellFlag = (f: string) => /^-[a-zA-Z]{0,4}c[a-zA-Z]{0,4}$/.test(f) || /^\/[cCkK]$/.test(f) || /^-(Command|command|EncodedCommand)$/.test(f);
   // A program chosen at run time (e.g. a validated 'bash'|'sh') that is handed `-c`.
-  if (program === undefined) return (f) => f === '-c' || /^\/[cC]$/.test(f);
+  if (program === undefined) return (f) => f === '-c' || f === '-lc' || /^\/[cC]$/.test(f);
   const base = program.replace(/^.*[\\/]/, '').toLowerCase();
   if (SHELLS.has(base)) return shellFlag;
   const interpreter = INTERPRETER_FLAGS[base.replace(/\.exe$/, '')];
   return interpreter ? (f) => interpreter.has(f) : undefined;
 }
 
-/** 'true' or the shell's name when the options turn a shell on; undefined when off or unknown. */
-function shellOption(options: TS.Expression | undefined, constants: Constants): string | undefined {
+/**
+ * 'true', the shell's name, or the condition's text when the options turn a shell on (or may:
+ * `shell: process.platform === 'win32'` is a shell on Windows); undefined when off or unknown.
+ */
+function shellOption(options: TS.Expression | undefined, constants: Constants, sf: TS.SourceFile): string | undefined {
   const obj = objectLiteral(options, constants);
   const prop = obj && propertyOf(obj, 'shell');
   if (!prop) return undefined;
   const ts = typescript();
-  const value = constants.value(ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer);
+  const expr = ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer;
+  const value = constants.value(expr);
   if (value === true) return 'true';
   if (typeof value === 'string' && value.length > 0) return `'${value}'`;
-  return undefined;
+  if (value !== undefined) return undefined;
+  const e = skipWrappers(expr);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return undefined;
+  const text = sf.text.slice(e.getStart(sf), e.end);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function hasRootOption(options: TS.Expression | undefined, constants: Constants): boolean {

@@ -1,7 +1,8 @@
-// Where untrusted input enters: fields of request-like objects (Express/Fastify/Next `req`,
-// Koa `ctx`, Lambda `event`, queue jobs, uploads), `process.argv`, and parameters that a
-// framework fills from the outside (decorated NestJS parameters, IPC and deep-link handlers,
-// queue processors, archive entries). Environment variables and repository files are trusted.
+// Where untrusted input enters: fields of request-like objects (Express/Fastify/Next/Hono `req`,
+// Koa `ctx`, hapi `request`, Lambda `event`, queue jobs, uploads, socket handshakes),
+// `process.argv`, and parameters that a framework fills from the outside (decorated NestJS
+// parameters, GraphQL arguments, socket events, IPC and deep-link handlers, queue processors,
+// archive entries). Environment variables and repository files are trusted.
 import { ALL_KINDS, COMMAND, type KindMask, type Marker, type Taint } from './types';
 import { CLEAN, clip, markerOnly } from './taint-value';
 
@@ -23,8 +24,10 @@ const REQUEST_FIELDS = new Set([
 ]);
 const REQUEST_OBJECTS = new Set(['request', 'req', 'raw']);
 const UPLOAD_FIELDS = new Set(['file', 'files']);
-/** Methods of request objects that return client data. */
-const REQUEST_METHODS = new Set(['get', 'header', 'param', 'json', 'formData', 'text', 'arrayBuffer', 'blob']);
+/** Methods of request objects that return client data (Express, Fetch API Request, Hono's c.req). */
+const REQUEST_METHODS = new Set(['get', 'header', 'param', 'json', 'formData', 'text', 'arrayBuffer', 'blob', 'query', 'queries', 'parseBody', 'cookie']);
+/** Fields of a socket (socket.io, ws, net) that hold the client's connection request. */
+const SOCKET_REQUEST_FIELDS = new Set(['handshake', 'request', 'upgradeReq']);
 const MULTIPART_METHODS = new Set(['file', 'files', 'parts']);
 
 const LAMBDA_FIELDS = new Set([
@@ -54,6 +57,9 @@ export function markerField(marker: Marker, field: string, start: number, end: n
       return LAMBDA_FIELDS.has(field) ? sourceTaint(start, end, label) : CLEAN;
     case 'queue-job':
       return field === 'data' ? sourceTaint(start, end, label) : CLEAN;
+    case 'socket':
+      // socket.data and socket.id are set by the server (auth middleware); the handshake is the client's.
+      return SOCKET_REQUEST_FIELDS.has(field) ? markerOnly('request') : CLEAN;
     case 'upload':
     case 'multipart': {
       const names = marker === 'upload' ? UPLOAD_NAME_FIELDS : MULTIPART_NAME_FIELDS;
@@ -78,12 +84,25 @@ export function markerMethod(marker: Marker, method: string, start: number, end:
 export function markerForParameter(name: string | undefined, typeText: string | undefined): Marker | undefined {
   if (typeText) {
     if (/\b(APIGateway\w*Event\w*|SQSEvent|SNSEvent|S3Event|EventBridgeEvent|ALBEvent|LambdaFunctionURLEvent)\b/.test(typeText)) return 'lambda-event';
-    if (/\b(Request|NextApiRequest|NextRequest|FastifyRequest|IncomingMessage|ParameterizedContext|RouterContext|Koa\.Context)\b/.test(typeText)) return 'request';
+    if (/\b(Request|NextApiRequest|NextRequest|FastifyRequest|IncomingMessage|ParameterizedContext|RouterContext|Koa\.Context|HonoRequest)\b/.test(typeText)) return 'request';
+    // socket.io's Socket, ws's WebSocket, net.Socket: every event they emit carries client data.
+    if (/\b(Socket|WebSocket)\b/.test(typeText)) return 'socket';
+    // BullMQ / Bull / Bee-Queue jobs: job.data is the enqueued payload.
+    if (/\b(Job|BullJob)\b/.test(typeText)) return 'queue-job';
   }
   if (name === 'req' || name === 'request' || name === 'ctx') return 'request';
   if (name === 'event') return 'lambda-event';
+  // Queue processors name their parameter `job` (BullMQ, Bull, Bee-Queue, Agenda's job.attrs aside).
+  if (name === 'job') return 'queue-job';
+  if (name === 'socket') return 'socket';
   return undefined;
 }
+
+/**
+ * NestJS pipes that turn a parameter into a number, boolean, UUID or enum member before the
+ * handler runs (`@Param('id', ParseIntPipe)`, `@Query('id', new ParseUUIDPipe())`).
+ */
+export const VALIDATING_PIPES = new Set(['ParseIntPipe', 'ParseFloatPipe', 'ParseBoolPipe', 'ParseUUIDPipe', 'ParseEnumPipe']);
 
 /** NestJS parameter decorators that bind request data. */
 export function markerOrTaintForDecorator(decorator: string): 'taint' | Marker | undefined {
@@ -96,7 +115,12 @@ export function markerOrTaintForDecorator(decorator: string): 'taint' | Marker |
     case 'HostParam':
     case 'MessageBody':
     case 'Payload':
+    // GraphQL arguments (NestJS @Args, TypeGraphQL @Arg / @Args)
+    case 'Args':
+    case 'Arg':
       return 'taint';
+    case 'ConnectedSocket':
+      return 'socket';
     case 'Req':
     case 'Request':
       return 'request';

@@ -39,9 +39,9 @@ export interface Flow {
 
 /**
  * Objects whose selected fields are untrusted (req.query, ctx.request.body, event.body, job.data,
- * file.originalname); the object itself is not.
+ * file.originalname, socket.handshake); the object itself is not.
  */
-export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart';
+export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart' | 'socket';
 
 export interface Taint {
   readonly flows: readonly Flow[];
@@ -76,7 +76,9 @@ export type SinkReason =
   | 'remote-shell'
   | 'shell-option'
   | 'shell-script'
-  | 'program';
+  | 'program'
+  | 'argument-injection'
+  | 'archive-option';
 
 export type RuleId = 'path-traversal' | 'zip-slip' | 'command-injection' | 'shell-command-injection';
 
