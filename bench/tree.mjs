@@ -124,8 +124,8 @@ for (let run = 1; run <= maxRuns; run++) {
       console.error(`\n${tool.id} failed (code ${result.code}, signal ${result.signal}):\n${result.stderr.slice(-2000)}`);
       process.exit(1);
     }
-    tool.results.push({ seconds: result.seconds, peakRssMb: result.peakRssMb, findings: tool.findings(result) });
-    process.stderr.write(`${result.seconds.toFixed(2)} s, ${result.peakRssMb.toFixed(0)} MB\n`);
+    tool.results.push({ seconds: result.seconds, cpuSeconds: result.cpuSeconds, peakRssMb: result.peakRssMb, findings: tool.findings(result) });
+    process.stderr.write(`${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds?.toFixed(2) ?? '?'} s), ${result.peakRssMb.toFixed(0)} MB\n`);
   }
 }
 
@@ -139,16 +139,18 @@ const rows = tools.map((tool) => {
     files,
     mb: +(bytes / 1e6).toFixed(2),
     seconds: +seconds.toFixed(2),
+    cpuSeconds: tool.results[0].cpuSeconds === undefined ? null : +median(tool.results.map((r) => r.cpuSeconds)).toFixed(2),
     mbPerSecond: +(bytes / 1e6 / seconds).toFixed(2),
     peakRssMb: Math.round(Math.max(...tool.results.map((r) => r.peakRssMb))),
     findings: tool.results[0].findings,
     vsSecureDev: +(seconds / secureDevSeconds).toFixed(1),
     ...(tool.scanned !== undefined ? { filesScanned: tool.scanned, filesSkipped: tool.skipped } : {}),
-    runs: tool.results.map((r) => ({ seconds: +r.seconds.toFixed(3), peakRssMb: Math.round(r.peakRssMb) })),
+    runs: tool.results.map((r) => ({ seconds: +r.seconds.toFixed(3), cpuSeconds: r.cpuSeconds, peakRssMb: Math.round(r.peakRssMb) })),
   };
 });
 const peersSeconds = rows[1].seconds + rows[2].seconds;
 const headline = { peersSeconds: +peersSeconds.toFixed(2), secureDevSeconds: +secureDevSeconds.toFixed(2), ratio: +(peersSeconds / secureDevSeconds).toFixed(1), bar: HEADLINE_BAR };
+if (rows[0].cpuSeconds !== null) headline.cpuRatio = +((rows[1].cpuSeconds + rows[2].cpuSeconds) / rows[0].cpuSeconds).toFixed(1);
 headline.pass = headline.ratio >= HEADLINE_BAR;
 
 const manifestPath = join(work, 'tree-manifest.json');
@@ -166,12 +168,13 @@ mkdirSync(join(bench, 'results'), { recursive: true });
 writeFileSync(join(bench, 'results', 'tree.json'), JSON.stringify(report, null, 2) + '\n');
 
 const table = [
-  '| tool | files | MB | seconds | MB/s | peak RSS MB | findings | time vs Secure Dev |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.files} | ${r.mb} | ${r.seconds} | ${r.mbPerSecond} | ${r.peakRssMb} | ${r.findings ?? '—'} | ${r.vsSecureDev}× |`),
+  '| tool | files | MB | seconds | CPU seconds | MB/s | peak RSS MB | findings | time vs Secure Dev |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.label} | ${r.files} | ${r.mb} | ${r.seconds} | ${r.cpuSeconds ?? '—'} | ${r.mbPerSecond} | ${r.peakRssMb} | ${r.findings ?? '—'} | ${r.vsSecureDev}× |`),
 ];
 console.log(`\nTree: ${coverage.all.files} files, ${(coverage.all.bytes / 1e6).toFixed(2)} MB (${coverage.code.files} JS/TS files, ${(coverage.code.bytes / 1e6).toFixed(2)} MB); ${report.machine.cores} × ${report.machine.cpu}, Node ${process.version}, load average ${loadAtStart} at start; median of ${runs} runs (peers: ${peerRuns}).`);
 if (rows[0].filesScanned !== undefined) console.log(`Secure Dev read ${rows[0].filesScanned} files and skipped ${rows[0].filesSkipped}.`);
 console.log('');
 console.log(table.join('\n'));
 console.log(`\n**(ESLint set-up + secretlint) / Secure Dev = ${peersSeconds.toFixed(1)} s / ${secureDevSeconds.toFixed(2)} s = ${headline.ratio}×** (bar ≥ ${HEADLINE_BAR}×: ${headline.pass ? 'met' : 'NOT met'})`);
+if (headline.cpuRatio !== undefined) console.log(`In CPU time: ${headline.cpuRatio}× (Secure Dev spends CPU on both cores; the peers on one).`);

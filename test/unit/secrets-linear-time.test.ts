@@ -38,6 +38,13 @@ function adversarialInputs(): string[] {
   inputs.push(('KEY=' + 'x'.repeat(30) + '\n').repeat(N / 35));
   inputs.push(('["k"]'.repeat(N / 5)) + ' = "v"');
   inputs.push('password = "' + 'a'.repeat(N));
+  // Variable expansions, continuations, block scalars, header lines, form bodies, directives.
+  inputs.push('${'.repeat(N / 2), '${A:-'.repeat(N / 5), ('${A:-' + 'b'.repeat(500)).repeat(N / 505));
+  inputs.push('k=\\\n'.repeat(N / 4), 'k =\n' + '  v\n'.repeat(N / 4));
+  inputs.push('k: |\n' + '  x: "y" z=1 ${A:-b}\n'.repeat(N / 24), ('k: >-\n' + '  v\n').repeat(N / 9));
+  inputs.push(('"X-Api-Key: ' + 'a:'.repeat(1000) + '"\n').repeat(N / 2000), ('"' + 'a=b&'.repeat(1000) + '"\n').repeat(N / 4000));
+  inputs.push(('w '.repeat(1900) + '\n').repeat(N / 3800), ('--a='.repeat(900) + '\n').repeat(N / 3600));
+  inputs.push(('variable "x" {\n  default = "' + 'a'.repeat(30) + '"\n').repeat(N / 50));
   return inputs;
 }
 

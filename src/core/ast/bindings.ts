@@ -2,7 +2,7 @@
 // child_process.exec?" however the code imported, aliased, destructured or promisified it.
 import type * as TS from 'typescript';
 import { typescript } from '../parser';
-import { walk } from './walk';
+import { flatNodes } from './walk';
 
 /** 'node:fs' -> 'fs', 'fs/promises' -> 'fs.promises', 'node:child_process' -> 'child_process'. */
 export function normalizeModule(specifier: string): string {
@@ -16,7 +16,13 @@ export class ModuleBindings {
 
   constructor(sourceFile: TS.SourceFile) {
     const ts = typescript();
-    walk(sourceFile, (node) => {
+    const k = ts.SyntaxKind;
+    // Only three kinds matter: test the compact kinds array and touch just those nodes.
+    const { nodes, kinds } = flatNodes(sourceFile);
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[i];
+      if (kind !== k.ImportDeclaration && kind !== k.ImportEqualsDeclaration && kind !== k.VariableDeclaration) continue;
+      const node = nodes[i];
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
         const module = normalizeModule(node.moduleSpecifier.text);
         const clause = node.importClause;
@@ -35,7 +41,7 @@ export class ModuleBindings {
       } else if (ts.isVariableDeclaration(node) && node.initializer) {
         this.bindDeclaration(node.name, node.initializer);
       }
-    });
+    }
   }
 
   private bindDeclaration(name: TS.BindingName, initializer: TS.Expression): void {

@@ -4,7 +4,7 @@
 import type * as TS from 'typescript';
 import { typescript } from '../parser';
 import { skipWrappers } from './bindings';
-import { walk } from './walk';
+import { flatNodes } from './walk';
 
 export type Constant = string | number | boolean;
 
@@ -14,7 +14,12 @@ export class Constants {
 
   constructor(sourceFile: TS.SourceFile) {
     const ts = typescript();
-    walk(sourceFile, (node) => {
+    const k = ts.SyntaxKind;
+    // Only declarations matter: test the compact kinds array and touch just those nodes.
+    const { nodes, kinds } = flatNodes(sourceFile);
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] !== k.VariableDeclaration && kinds[i] !== k.Parameter) continue;
+      const node = nodes[i];
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
         const name = node.name.text;
         const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
@@ -23,7 +28,7 @@ export class Constants {
       } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
         this.single.set(node.name.text, null);
       }
-    });
+    }
   }
 
   /** The value of `expr` when it is knowable, else undefined. Depth-limited against cycles. */

@@ -12,7 +12,8 @@ export const commandInjection: Rule = {
     severity: 'error',
     name: 'Untrusted input in a shell command line',
     description:
-      'Request data, CLI arguments, IPC messages, queue payloads or the parameters of exported functions are built into a ' +
+      'Request data, GraphQL arguments, socket payloads, CLI arguments, IPC messages, queue payloads or the parameters ' +
+      'of exported functions are built into a ' +
       'command string that a shell parses (exec, execSync, shelljs exec, execaCommand, SSH execCommand). Characters such ' +
       'as ; | && $() and backticks in the input run extra commands. Run the program with execFile/spawn and an argument ' +
       'array, or check the value against an allow-list or a strict anchored pattern first.',

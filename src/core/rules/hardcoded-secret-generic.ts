@@ -45,8 +45,9 @@ export const hardcodedSecretGeneric: Rule = {
     name: 'Hardcoded secret assigned to a secret-like name',
     description:
       'Finds random-looking values assigned to names such as password, secret, token, api_key, private_key or client_secret ' +
-      '(variables, object properties, defaults like process.env.X || "…", .env/YAML/JSON/properties/ini/TOML keys, Python ' +
-      'and shell assignments). Placeholders, references to environment variables, documented example keys, hashes, UUIDs, ' +
+      '(variables, object properties, defaults like process.env.X || "…" and config.get("X", "…"), .env/YAML/JSON/properties/' +
+      'ini/TOML keys and block scalars, ${X:-…} expansion defaults, header lines and form bodies in strings, Python and shell ' +
+      'assignments, webhook URLs). Placeholders, references to environment variables, documented example keys, hashes, ' +
       'integrity strings, paths and URLs are ignored. A secret committed to a repository is readable by everyone with access ' +
       'to it, forever: load it from the environment or a secret manager and rotate it.',
     scope: 'text',

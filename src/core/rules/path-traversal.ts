@@ -12,7 +12,7 @@ export const pathTraversal: Rule = {
     severity: 'error',
     name: 'Untrusted input used as a file path',
     description:
-      'Request data, CLI arguments, IPC messages or queue payloads reach a file-system call (fs, fs-extra, res.sendFile, ' +
+      'Request data, GraphQL arguments, socket payloads, CLI arguments, IPC messages or queue payloads reach a file-system call (fs, fs-extra, res.sendFile, ' +
       'res.download, express.static, koa-send, archiver, multer storage) without a containment check, so "../" segments ' +
       'or absolute paths read, write or delete files outside the intended folder. path.basename, an allow-list, a strict ' +
       'anchored pattern or a path.resolve + startsWith(root) check before the call make the path safe.',

@@ -14,7 +14,8 @@ export const zipSlip: Rule = {
     description:
       'Entry names inside a zip or tar archive are chosen by whoever made the archive. Joined onto the extraction ' +
       'folder and written without a check, an entry named "../../.ssh/authorized_keys" lands outside it. Resolve each ' +
-      'target and skip entries that do not stay inside the destination (yauzl does this for you while decodeStrings is on).',
+      'target and skip entries that do not stay inside the destination (yauzl does this for you while decodeStrings is on, ' +
+      'node-tar unless preservePaths is set).',
     scope: 'code',
   },
   check(ctx) {

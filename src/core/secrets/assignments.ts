@@ -9,7 +9,7 @@
 // Code (JS/TS) is read from its syntax tree instead (see code-assignments.ts).
 import type { FileKind } from '../types';
 import { expansionDefaults } from './inline-pairs';
-import { closingQuote, HASH_COMMENT_KINDS, isSpace, readInlineStrings } from './inline-strings';
+import { closingQuote, HASH_COMMENT_KINDS, readInlineStrings } from './inline-strings';
 
 export interface Assignment {
   /** The name the value is assigned to ('JWT_SECRET', 'password', 'X-Api-Key'). */
@@ -39,6 +39,9 @@ const DOCKER_LEGACY_ENV = /ENV[ \t]+([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+(?=[^ 
 
 const XML_ELEMENT = /<([A-Za-z][\w.:-]{0,60})(\s[^<>\n]{0,200})?>([^<>\n]{1,400})<\/\1>/y;
 
+/** An HCL (Terraform) block header with a name: `variable "db_password" {`, `resource "x" "name" {`. */
+const HCL_BLOCK = /(?:variable|output|resource|data|module|provider|locals)[ \t]+"([^"\n]{1,100})"(?:[ \t]+"([^"\n]{1,100})")?[ \t]*\{[ \t]*(?=\r|\n|$)/y;
+
 /** A YAML block scalar indicator: `|`, `>-`, `|2+`. */
 const BLOCK_INDICATOR = /^[|>][-+0-9]{0,3}$/;
 
@@ -46,6 +49,9 @@ const BLOCK_INDICATOR = /^[|>][-+0-9]{0,3}$/;
 const SCRIPT_KEYS = /^(?:run|script|scripts|command|commands|cmd|entrypoint|args|before_script|after_script|shell|sh|bash|exec|inline)$/i;
 
 const DIRECTIVE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{1,100}$/;
+
+/** Shell commands that store a setting: `aws configure set aws_secret_access_key …`, `npm config set key …`, `git config user.password …`. */
+const CONFIG_SET = /\b(?:configure|config)[ \t]+(?:set[ \t]|--(?:global|local|system)[ \t]|[A-Za-z_]+\.[A-Za-z_.]+[ \t])/;
 
 interface Section {
   indent: number;
@@ -78,14 +84,25 @@ interface Continuation {
 
 interface LineState {
   sections: Section[];
+  /** The sections' keys, rebuilt only when the sections change (shared, never mutated). */
+  context: string[];
   /** Last `name: X` seen (Kubernetes env entries, CloudFormation parameters), for `value: …`. */
   listName: { name: string; indent: number; line: number } | undefined;
   block?: BlockScalar;
   continuation?: Continuation;
 }
 
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9;
+}
+
 function newState(): LineState {
-  return { sections: [], listName: undefined };
+  return { sections: [], context: [], listName: undefined };
 }
 
 export function textAssignments(text: string, kind: FileKind): Assignment[] {
@@ -168,6 +185,7 @@ function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: numb
     const close = text.slice(first, lineEnd).lastIndexOf(']') + first;
     if (close > first && !text.slice(first, close).includes('=')) {
       state.sections = [{ indent: -1, key: text.slice(first + 1, close).replace(/^\[|\]$/g, '') }];
+      state.context = [state.sections[0].key];
       return;
     }
   }
@@ -180,17 +198,30 @@ function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: numb
     if (m && m.index + m[0].length <= lineEnd) {
       const name = /\bname\s*=\s*["']([^"']{1,100})["']/.exec(m[2] ?? '')?.[1] ?? m[1];
       const start = first + m[0].length - m[1].length - 3 - m[3].length;
-      out.push({ name, context: state.sections.map((x) => x.key), value: m[3], start, end: start + m[3].length });
+      out.push({ name, context: state.context, value: m[3], start, end: start + m[3].length });
+      return;
+    }
+  }
+
+  // HCL blocks (`variable "db_password" {`): the block's name is the context of its attributes.
+  if (kind === 'text' && c0 >= 'a' && c0 <= 'z') {
+    const block = stickyMatchAt(HCL_BLOCK, text, first);
+    if (block && block.index + block[0].length <= lineEnd) {
+      while (state.sections.length > 0 && state.sections[state.sections.length - 1].indent >= indent) state.sections.pop();
+      state.sections.push({ indent, key: block[2] ?? block[1] });
+      state.context = state.sections.map((x) => x.key);
       return;
     }
   }
 
   let consumedUntil = first;
-  let inlineContext = state.sections.map((s) => s.key);
+  let inlineContext = state.context;
   const key = lineKey(text, kind, first, lineEnd);
   if (key) {
+    const depth = state.sections.length;
     while (state.sections.length > 0 && state.sections[state.sections.length - 1].indent >= indent) state.sections.pop();
-    const context = state.sections.map((s) => s.key);
+    if (state.sections.length !== depth) state.context = state.sections.map((s) => s.key);
+    const context = state.context;
     inlineContext = context;
     const value = key.value;
     let name = key.name;
@@ -210,7 +241,10 @@ function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: numb
       if (!value.quoted && /^[{[]/.test(value.text)) inlineContext = [...context, key.name];
     } else {
       // `key:` or `"key": {` opens a nested block in YAML and JSON (its keys give context).
-      if ((kind === 'yaml' || kind === 'json' || kind === 'text') && !(value?.quoted)) state.sections.push({ indent, key: key.name });
+      if ((kind === 'yaml' || kind === 'json' || kind === 'text') && !(value?.quoted)) {
+        state.sections.push({ indent, key: key.name });
+        state.context = [...context, key.name];
+      }
       consumedUntil = key.sepEnd;
     }
     if (value?.continued || (kind === 'ini' && value && value.text.length === 0)) {
@@ -218,12 +252,29 @@ function readLine(text: string, kind: FileKind, lineStart: number, lineEnd: numb
     }
     // Dockerfile `ENV A=1 B=2`: further pairs on the same line.
     if (key.dockerEnv && value) readDockerEnvPairs(text, value.quoted ? value.end + 1 : value.end, lineEnd, context, out);
-  } else if (kind === 'ini' || kind === 'text') {
+  } else if (kind === 'ini' || kind === 'text' || (kind === 'shell' && CONFIG_SET.test(text.slice(first, lineEnd)))) {
     readDirective(text, first, lineEnd, inlineContext, out);
   }
-  readInlineStrings(text, kind, consumedUntil, lineEnd, inlineContext, out);
-  if (kind === 'shell' || kind === 'dockerfile' || kind === 'yaml' || kind === 'text') readInlineEnvPairs(text, consumedUntil, lineEnd, out);
-  for (const d of expansionDefaults(text, first, lineEnd)) out.push({ name: d.name, context: inlineContext, value: text.slice(d.start, d.end), start: d.start, end: d.end });
+  // One pass says which of the remaining readers can find anything on this line.
+  const has = charsIn(text, first, lineEnd);
+  if (has & HAS_QUOTE) readInlineStrings(text, kind, consumedUntil, lineEnd, inlineContext, out);
+  if (has & HAS_EQUALS && (kind === 'shell' || kind === 'dockerfile' || kind === 'yaml' || kind === 'text')) readInlineEnvPairs(text, consumedUntil, lineEnd, out);
+  if (has & HAS_EXPANSION) for (const d of expansionDefaults(text, first, lineEnd)) out.push({ name: d.name, context: inlineContext, value: text.slice(d.start, d.end), start: d.start, end: d.end });
+}
+
+const HAS_QUOTE = 1;
+const HAS_EQUALS = 2;
+const HAS_EXPANSION = 4;
+
+function charsIn(text: string, from: number, to: number): number {
+  let has = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) has |= HAS_QUOTE;
+    else if (c === 61) has |= HAS_EQUALS;
+    else if (c === 36 && text.charCodeAt(i + 1) === 123) has |= HAS_EXPANSION;
+  }
+  return has;
 }
 
 /** A line of a YAML block scalar: configuration or script of its own, and maybe the key's whole value. */
@@ -276,24 +327,30 @@ function withoutInlineComment(text: string, from: number, end: number): number {
  */
 function readDirective(text: string, first: number, lineEnd: number, context: string[], out: Assignment[]): void {
   const end = trimEnd(text, first, lineEnd);
-  const words: Array<{ start: number; end: number }> = [];
-  for (let i = first; i < end && words.length <= 8; ) {
+  // The last two words and how many there are, in one pass without allocating.
+  let words = 0;
+  let nameStart = -1;
+  let nameEnd = -1;
+  let valueStart = -1;
+  let valueEnd = -1;
+  for (let i = first; i < end && words <= 8; ) {
     let j = i;
     while (j < end && !isSpace(text[j])) j++;
-    words.push({ start: i, end: j });
+    words++;
+    nameStart = valueStart;
+    nameEnd = valueEnd;
+    valueStart = i;
+    valueEnd = j;
     while (j < end && isSpace(text[j])) j++;
     i = j;
   }
-  if (words.length < 2 || words.length > 8) return;
-  const nameWord = words[words.length - 2];
-  const valueWord = words[words.length - 1];
-  const name = text.slice(nameWord.start, nameWord.end);
-  if (!DIRECTIVE_NAME.test(name) || (words.length > 2 && !/[_-]/.test(name))) return;
-  let valueEnd = valueWord.end;
+  if (words < 2 || words > 8 || valueEnd - valueStart < 8) return; // a secret is 8+ characters
+  const name = text.slice(nameStart, nameEnd);
+  if (!DIRECTIVE_NAME.test(name) || (words > 2 && !/[_.-]/.test(name.slice(1)))) return;
   if (text[valueEnd - 1] === ';') valueEnd--;
-  const q = text[valueWord.start];
-  if (q === '"' || q === "'" || q === '`' || valueEnd <= valueWord.start) return; // quoted: read as an inline string
-  out.push({ name, context, value: text.slice(valueWord.start, valueEnd), start: valueWord.start, end: valueEnd });
+  const q = text[valueStart];
+  if (q === '"' || q === "'" || q === '`' || valueEnd <= valueStart) return; // quoted: read as an inline string
+  out.push({ name, context, value: text.slice(valueStart, valueEnd), start: valueStart, end: valueEnd });
 }
 
 const INLINE_ENV_PAIR = /([A-Za-z_][A-Za-z0-9_.-]{2,60})=(?=[^=\s])/y;
@@ -304,7 +361,7 @@ const INLINE_ENV_PAIR = /([A-Za-z_][A-Za-z0-9_.-]{2,60})=(?=[^=\s])/y;
  */
 function readInlineEnvPairs(text: string, from: number, lineEnd: number, out: Assignment[]): void {
   for (let i = Math.max(from, 1); i < lineEnd; i++) {
-    if (!/[A-Za-z_]/.test(text[i]) || !(isSpace(text[i - 1]) || (text[i - 1] === '=' && afterLongFlag(text, i - 1, from)))) continue;
+    if (!(isSpaceAt(text, i - 1) || (text.charCodeAt(i - 1) === 61 && afterLongFlag(text, i - 1, from))) || !/[A-Za-z_]/.test(text[i])) continue;
     const m = stickyMatchAt(INLINE_ENV_PAIR, text, i);
     if (!m || m.index + m[0].length >= lineEnd) continue;
     const value = readValue(text, 'shell', m.index + m[0].length, lineEnd);

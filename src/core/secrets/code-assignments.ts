@@ -107,7 +107,12 @@ function nameOf(ts: typeof TS, literal: TS.Expression): Named | undefined {
         node = parent;
         continue;
       }
-      if (op === ts.SyntaxKind.EqualsToken && node === parent.right) return withContext(targetName(ts, parent.left));
+      if (op === ts.SyntaxKind.EqualsToken && node === parent.right) {
+        // app.keys = ['…']: the owner qualifies a bare 'keys' (Koa's cookie-signing keys).
+        const owner = ts.isPropertyAccessExpression(parent.left) ? ownerText(ts, parent.left.expression) : undefined;
+        if (owner) context.push(owner);
+        return withContext(targetName(ts, parent.left));
+      }
       if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && node === parent.right) {
         return withContext(targetName(ts, parent.left));
       }
@@ -221,6 +226,13 @@ function targetName(ts: typeof TS, target: TS.Expression): string | undefined {
   if (ts.isIdentifier(target)) return target.text;
   if (ts.isPropertyAccessExpression(target)) return target.name.text;
   if (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)) return target.argumentExpression.text;
+  return undefined;
+}
+
+/** `app`, `this.config`: a short owner of a property, for context (`this` says nothing). */
+function ownerText(ts: typeof TS, expr: TS.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
   return undefined;
 }
 

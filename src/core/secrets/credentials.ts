@@ -221,22 +221,38 @@ export const netrcPasswordDetector: Detector = {
 const CLI_SECRET_FLAG = /--(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token|access-token)(?:=|[ \t]{1,10})(["']?)([^\s"'`;|&)]{4,300})\1(?=[\s;|&)"'`]|$)/y;
 const SHORT_PASSWORD_FLAG = /-p(["']?)([^\s"'`;|&)-][^\s"'`;|&)]{3,300})\1(?=[\s;|&)"'`]|$)/y;
 const SHORT_PASSWORD_TOOLS = /\b(?:mysql|mysqldump|mariadb|mysqladmin|sshpass)\b/;
-const LOGIN_TOOLS = /\b(?:docker|podman|helm|buildah|skopeo|oras)\s+(?:registry\s+)?login\b/;
+/** Tools whose short flag takes the password as the next word: `docker login -p …`, `sshpass -p …`, `redis-cli -a …`. */
+const LOGIN_TOOLS = /\b(?:(?:docker|podman|helm|buildah|skopeo|oras)\s+(?:registry\s+)?login|sshpass)\b/;
+const SPACED_PASSWORD_FLAG = /-[pa][ \t]{1,10}(["']?)([^\s"'`;|&)]{4,300})\1(?=[\s;|&)"'`]|$)/y;
+/** Java keytool's store and key passwords: `-storepass …`, `-srckeypass …`. */
+const KEYTOOL_PASS = /-(?:src|dest)?(?:storepass|keypass)[ \t]{1,10}(["']?)([^\s"'`;|&)]{4,300})\1(?=[\s;|&)"'`]|$)/y;
+/** OpenSSL's pass phrase arguments: `-passout pass:…`, `-passin pass:…`, `-pass pass:…`. */
+const OPENSSL_PASS = /-pass(?:in|out)?[ \t]{1,10}(["']?)pass:([^\s"'`;|&)]{4,300})\1(?=[\s;|&)"'`]|$)/y;
 
 /**
  * Secrets passed as command-line flags, in scripts, CI files, Dockerfiles and strings:
- * `--password=…`, `--token …`, `mysql -p<password>`, `docker login -p <password>`.
+ * `--password=…`, `--token …`, `mysql -p<password>`, `docker login -p <password>`, `sshpass -p …`,
+ * `redis-cli -a …`, `openssl … -passout pass:…`, `keytool -storepass …`.
  */
 export const cliSecretFlagDetector: Detector = {
   id: 'cli-secret-flag',
-  anchors: ['--password', '--passwd', '--pass', '--token', '--api-key', '--apikey', '--secret', '--client-secret', '--auth-token', '--access-token', ' -p'],
+  anchors: ['--password', '--passwd', '--pass', '--token', '--api-key', '--apikey', '--secret', '--client-secret', '--auth-token', '--access-token', ' -p', ' -a ', ' -pass', ' -storepass', ' -keypass', ' -srcstorepass', ' -deststorepass', ' -srckeypass', ' -destkeypass'],
   detect(scan, at, anchor): SecretMatch | undefined {
     const { text } = scan;
     let m: RegExpExecArray | undefined;
-    if (anchor === ' -p') {
+    if (anchor === ' -pass') {
+      m = stickyMatch(OPENSSL_PASS, text, at + 1);
+    } else if (anchor.endsWith('pass')) {
+      m = stickyMatch(KEYTOOL_PASS, text, at + 1);
+    } else if (anchor === ' -p' || anchor === ' -a ') {
       const before = text.slice(lineAround(text, at, 300).start, at);
-      if (SHORT_PASSWORD_TOOLS.test(before)) m = stickyMatch(SHORT_PASSWORD_FLAG, text, at + 1);
-      else if (LOGIN_TOOLS.test(before) && text[at + 3] === ' ') m = stickyMatch(/-p[ \t]{1,10}(["']?)([^\s"'`;|&)]{4,300})\1(?=[\s;|&)"'`]|$)/y, text, at + 1);
+      if (anchor === ' -a ') {
+        if (/\bredis-cli\b/.test(before)) m = stickyMatch(SPACED_PASSWORD_FLAG, text, at + 1);
+      } else if (text[at + 3] === ' ' && LOGIN_TOOLS.test(before)) {
+        m = stickyMatch(SPACED_PASSWORD_FLAG, text, at + 1);
+      } else if (SHORT_PASSWORD_TOOLS.test(before)) {
+        m = stickyMatch(SHORT_PASSWORD_FLAG, text, at + 1);
+      }
     } else {
       if (at > 0 && /[A-Za-z0-9_-]/.test(text[at - 1])) return undefined;
       m = stickyMatch(CLI_SECRET_FLAG, text, at);
@@ -255,7 +271,7 @@ const QUERY_NAMES = ['api_key', 'apikey', 'api-key', 'access_token', 'token', 'c
 
 /**
  * A secret in a URL's query string: `https://api.example.com/v1/items?api_key=…`,
- * `?access_token=…`, GitLab `?private_token=…`, Azure SAS `&sig=…` (with its `sv=` version, or on a Logic Apps URL).
+ * `?access_token=…`, GitLab `?private_token=…`, Azure SAS `&sig=…` (with its `sv=` version).
  */
 export const urlQuerySecretDetector: Detector = {
   id: 'url-query-secret',
@@ -267,8 +283,8 @@ export const urlQuerySecretDetector: Detector = {
     if (!m) return undefined;
     const value = m[0];
     const name = anchor.slice(1, -1);
-    // Azure SAS (with its `sv=` version) and Logic Apps / Power Automate trigger URLs (Teams workflows).
-    if (name === 'sig' && !/[?&]sv=\d|\.logic\.azure\.com[:/]|\.powerplatform\.com[:/]/.test(text.slice(lineAround(text, at, 600).start, at))) return undefined;
+    // Azure SAS and Logic Apps / Power Automate trigger URLs (Teams workflows) carry their `sv=` version.
+    if (name === 'sig' && !/[?&]sv=\d/.test(text.slice(lineAround(text, at, 600).start, at))) return undefined;
     let decoded = value;
     try {
       decoded = decodeURIComponent(value);

@@ -3,7 +3,8 @@
 const TEST_DIR = /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|mocks?|e2e|cypress|playwright|testing)\//i;
 const TEST_FILE = /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]+\.py$|_test\.(?:py|go|rb)$|(?:^|\/)conftest\.py$/i;
 const EXAMPLE_FILE = /(?:^|\/)\.env\.(?:test|example|sample|template|dist|defaults?|ci)$|\.(?:example|sample|template|dist)(?:\.[a-z]+)?$/i;
-const DOCS_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+// Plain .txt files are not documentation by default: notes and exported credentials live there too.
+const DOCS_FILE = /\.(?:md|mdx|markdown|rst|adoc)$/i;
 const FIXTURE_DIR = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|test_data)\//i;
 
 /** Test sources, test data, example/template config files and documentation: illustrative values. */

@@ -35,8 +35,11 @@ export function headerPair(text: string, start: number, end: number): InlinePair
   if (!HEADER_NAME.test(name)) return undefined;
   let valueStart = colon + 1;
   while (valueStart < e && isSpace(text[valueStart])) valueStart++;
-  if (valueStart >= e || text[valueStart] === '/') return undefined; // 'https://…' is not a header
-  for (let i = valueStart; i < e; i++) if (/[\s"'`]/.test(text[i])) return undefined;
+  // 'https://…' and 'pw:adb:run' (a namespace) are not header lines; a header written without a
+  // space after its colon needs a header-like name ('x-auth-token:…').
+  if (valueStart >= e || text[valueStart] === '/') return undefined;
+  if (valueStart === colon + 1 && !name.includes('-')) return undefined;
+  for (let i = valueStart; i < e; i++) if (/[\s"'`:]/.test(text[i])) return undefined;
   return { name, start: valueStart, end: e };
 }
 
@@ -64,7 +67,8 @@ const DEFAULT_EXPANSION = /\$\{([A-Za-z_][A-Za-z0-9_.]{0,100})(:-|:=|-|=|:)([^}\
 /** The hardcoded defaults of variable expansions in [start, end). */
 export function expansionDefaults(text: string, start: number, end: number): InlinePair[] {
   const out: InlinePair[] = [];
-  for (let at = text.indexOf('${', start); at >= 0 && at < end; at = text.indexOf('${', at + 2)) {
+  for (let at = start; at < end - 1; at++) {
+    if (text.charCodeAt(at) !== 36 /* $ */ || text.charCodeAt(at + 1) !== 123 /* { */) continue;
     DEFAULT_EXPANSION.lastIndex = at;
     const m = DEFAULT_EXPANSION.exec(text);
     if (!m || at + m[0].length > end) continue;

@@ -34,10 +34,11 @@ export function closingQuote(text: string, open: number, lineEnd: number): numbe
 
 /** Every quoted string in [from, lineEnd) assigned to a name, and the pairs written inside strings. */
 export function readInlineStrings(text: string, kind: FileKind, from: number, lineEnd: number, context: string[], out: Assignment[]): void {
+  const hashComments = HASH_COMMENT_KINDS.has(kind);
   for (let i = from; i < lineEnd; i++) {
-    const c = text[i];
-    if (c === '#' && HASH_COMMENT_KINDS.has(kind) && (i === 0 || isSpace(text[i - 1]))) return;
-    if (c !== '"' && c !== "'" && c !== '`') continue;
+    const code = text.charCodeAt(i);
+    if (code === 35 /* # */ && hashComments && (i === 0 || isSpace(text[i - 1]))) return;
+    if (code !== 34 /* " */ && code !== 39 /* ' */ && code !== 96 /* ` */) continue;
     const close = closingQuote(text, i, lineEnd);
     if (close < 0) return;
     const name = nameBefore(text, i, Math.max(from - MAX_NAME, 0, i - MAX_NAME - 8), DIRECTIVE_KINDS.has(kind));

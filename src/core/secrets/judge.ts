@@ -46,17 +46,27 @@ const NON_SECRET_MEMBERS = new Set([
 function secretNameFromContainer(a: Assignment): { name: string; secret: SecretName } | undefined {
   const owner = a.context[a.context.length - 1];
   if (!owner) return undefined;
-  const words = nameWords(a.name);
-  if (words.length === 1 && words[0] === 'key') {
+  if (/^keys?$/i.test(a.name)) {
     const qualified = secretName(`${owner}_key`);
     return qualified ? { name: `${owner}.${a.name}`, secret: qualified } : undefined;
   }
+  // A slot of a secret-named setting: `apiKey: { doc, format, default: '…' }` (convict),
+  // `variable "db_password" { default = "…" }` (Terraform), `password: { value: '…' }`.
+  if (/^(?:default|value|defaultValue|default_value)$/i.test(a.name)) {
+    const owned = secretName(owner);
+    return owned ? { name: owner, secret: owned } : undefined;
+  }
+  // Cheap test first: most owners are not collections of secrets.
+  if (!COLLECTION_END.test(owner)) return undefined;
   const ownerWords = nameWords(owner);
+  const words = nameWords(a.name);
   if (!SECRET_COLLECTIONS.has(ownerWords[ownerWords.length - 1] ?? '') || words.some((w) => NON_SECRET_MEMBERS.has(w))) return undefined;
   const collection = secretName(owner);
   if (!collection) return undefined;
   return { name: `${owner}.${a.name}`, secret: { ...collection, provider: providerOf(words) ?? collection.provider, words: [...ownerWords, ...words] } };
 }
+
+const COLLECTION_END = /(?:secrets|credentials|creds|tokens|passwords|keys)$/i;
 
 /** The provider named by the assignment's surroundings (`integrations.datadog.apiKey`). */
 function providerFromContext(a: Assignment): string | undefined {
@@ -95,9 +105,18 @@ const FIXTURE_NAME_WORDS = new Set(['test', 'tests', 'testing', 'stub', 'stubbed
  */
 const PRODUCTION_NAME_WORDS = new Set(['prod', 'production', 'live']);
 
+/** Cheap shape test before any name analysis: secrets are 8+ characters without whitespace. */
+function mayBeSecret(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 8 && v.length <= MAX_SECRET_LENGTH && !/\s/.test(v);
+}
+
 export function judgeAssignment(a: Assignment, inTest: boolean): SecretAssignment | undefined {
+  if (!mayBeSecret(a.value)) return undefined;
   const named = secretNameOf(a);
   if (!named) return judgeWebhook(a);
+  // `const CryptoOptsSignJwt = "cryptoOptsSignJwt"`: a value spelling its own name is a label.
+  if (nameWords(a.value).join('_') === nameWords(a.name).join('_')) return undefined;
   if (inTest && named.secret.words.some((w) => FIXTURE_NAME_WORDS.has(w))) return undefined;
   // Values under `encryptedData:` (Bitnami SealedSecrets) and the like are ciphertext.
   if (a.context.some((c) => /encrypted/i.test(c))) return undefined;

@@ -14,10 +14,13 @@ export interface SecretName {
   words: string[];
 }
 
-const PASSWORD_HEADS = new Set(['password', 'passwords', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'pswd', 'requirepass', 'masterauth']);
+const PASSWORD_HEADS = new Set([
+  'password', 'passwords', 'passwd', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'pswd', 'requirepass', 'masterauth',
+  'storepass', 'keypass', 'passwort', 'kennwort', 'senha', 'contrasena', 'motdepasse',
+]);
 const SECRET_HEADS = new Set(['secret', 'secrets', 'pepper']);
-const TOKEN_HEADS = new Set(['token', 'tokens', 'pat', 'jwt']);
-const CREDENTIAL_HEADS = new Set(['auth', 'credential', 'credentials', 'creds', 'cred']);
+const TOKEN_HEADS = new Set(['token', 'tokens', 'pat', 'jwt', 'bearer']);
+const CREDENTIAL_HEADS = new Set(['auth', 'authorization', 'credential', 'credentials', 'creds', 'cred']);
 const KEY_HEADS = new Set(['key', 'keys']);
 
 /** Compound words written as one ('apikey', 'dbpassword', 'authtoken') and their kind. */
@@ -25,7 +28,8 @@ const COMPOUND_SUFFIXES: Array<[string, string, boolean]> = [
   ['password', 'password', true], ['passwd', 'password', true], ['passphrase', 'passphrase', true],
   ['apikey', 'API key', false], ['privatekey', 'private key', false], ['secretkey', 'secret key', false],
   ['accesskey', 'access key', false], ['authkey', 'auth key', false], ['masterkey', 'master key', false],
-  ['signingkey', 'signing key', false], ['encryptionkey', 'encryption key', false], ['licensekey', 'license key', false],
+  ['encryptionkey', 'encryption key', false], ['licensekey', 'license key', false],
+  ['storepass', 'password', true], ['keypass', 'password', true],
   ['secret', 'secret', false], ['token', 'token', false],
 ];
 
@@ -44,7 +48,8 @@ const SECRET_KEY_QUALIFIERS = new Set([
   'session', 'cookie', 'webhook', 'write', 'ingest', 'deploy', 'ssh', 'gpg', 'pgp', 'root', 'sas', 'subscription',
   'service', 'server', 'rest', 'management', 'mgmt', 'integration', 'partner', 'storage', 'sdk', 'routing', 'recovery',
   'otp', 'totp', 'mfa', 'kek', 'dek', 'wrapping', 'consumer', 'enrollment', 'registration', 'bootstrap', 'join',
-  'activation', 'upload', 'push', 'publish', 'internal', 'backend', 'purge', 'mac',
+  'activation', 'upload', 'push', 'publish', 'internal', 'backend', 'purge', 'mac', 'merchant', 'gateway', 'payment',
+  'bot', 'oauth', 'application', 'product', 'serial', 'enc', 'crypt', 'des',
   'aws', 'stripe', 'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'datadog', 'dd', 'github', 'gitlab',
   'slack', 'heroku', 'npm', 'cloudflare', 'azure', 'vault', 'discord', 'telegram', 'shopify', 'digitalocean',
   'auth0', 'okta', 'sentry', 'paypal', 'braintree', 'adyen', 'square', 'plaid', 'mailchimp', 'mailjet', 'postmark',
@@ -127,6 +132,8 @@ export function secretName(name: string): SecretName | undefined {
     return make('token');
   }
   if (CREDENTIAL_HEADS.has(head)) return make('credential');
+  // HashiCorp Vault AppRole `secret_id` is the role's password ('role_id' is its user name).
+  if (head === 'id' && before[before.length - 1] === 'secret') return make('secret ID');
   // `basic.auth.user.info` (Kafka Schema Registry), `userinfo`: a 'user:password' pair.
   if ((head === 'userinfo' || (head === 'info' && before[before.length - 1] === 'user')) && words.some((w) => AUTH_WORDS.has(w))) {
     return make('user:password credentials');

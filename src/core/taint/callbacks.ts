@@ -32,8 +32,8 @@ const GRAPHQL_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
 function paramSource(param: TS.ParameterDeclaration, shared: Shared, what: string, kinds = ALL_KINDS, extra: { archive?: boolean } = {}): Taint {
   const ts = typescript();
-  const name = ts.isIdentifier(param.name) ? param.name.text : 'argument';
-  return sourceTaint(param.name.getStart(shared.sf), param.name.end, `${what} '${name}'`, kinds, extra);
+  const name = ts.isIdentifier(param.name) ? ` '${param.name.text}'` : '';
+  return sourceTaint(param.name.getStart(shared.sf), param.name.end, `${what}${name}`, kinds, extra);
 }
 
 /** The context a call gives the function passed as its argument `argIndex`. */
@@ -64,7 +64,7 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   const receiverName = ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (ROUTE_METHODS.has(method) && argIndex >= 1 && args[0] && isRoutePath(args[0])) return (i) => (i === 0 ? markerOnly('request') : undefined);
   if (method === 'use' && argIndex === 0) return (i) => (i === 0 ? markerOnly('request') : undefined);
-  if (method === 'process' && receiverName && /^(bull|bee-queue)$/.test(shared.instances.get(receiverName) ?? '')) {
+  if (method === 'process' && receiverName && /^(bull|bee-queue)$/.test(shared.instanceOf(receiverName) ?? '')) {
     return (i) => (i === 0 ? markerOnly('queue-job') : undefined);
   }
   if (LISTENER_METHODS.has(method)) {
@@ -77,6 +77,8 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
     if (firstArg === 'message' && !(receiverName && TRUSTED_MESSAGE_SOURCES.test(receiverName))) {
       return (_i, p) => paramSource(p, shared, 'message');
     }
+    const instance = receiverName ? shared.instanceOf(receiverName) : undefined;
+    if (instance === 'busboy' || instance === '@fastify/busboy') return busboyContext(shared, firstArg);
     return undefined;
   }
   if (method === 'consume' && argIndex >= 1) return (i, p) => (i === 0 ? paramSource(p, shared, 'queue message') : undefined);
@@ -85,11 +87,31 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
 }
 
 /**
- * Listeners on a client's socket (a value with the 'socket' marker): every parameter of a
- * non-lifecycle event is the client's payload (the ack callback included, harmlessly).
+ * busboy's 'file' listener gets (field name, stream, info) — or (field, stream, filename, ...) in
+ * busboy 0.x — and 'field' gets (name, value). busboy strips folders from file names unless
+ * `preservePath` is set, so a file name is then unsafe only for commands.
  */
-export function socketEventContext(shared: Shared, call: TS.CallExpression): ParamTaint | undefined {
+function busboyContext(shared: Shared, event: unknown): ParamTaint | undefined {
+  if (event === 'field') return (i, p) => (i <= 1 ? paramSource(p, shared, 'form field') : undefined);
+  if (event !== 'file') return undefined;
+  const ts = typescript();
+  return (i, p) => {
+    if (i === 1) return undefined;
+    if (i === 2 && !ts.isIdentifier(p.name)) return markerOnly('multipart');
+    if (i === 2 && /^info$/i.test(p.name.getText(shared.sf))) return markerOnly('multipart');
+    const kinds = i === 2 && !shared.options.preservePath ? COMMAND : ALL_KINDS;
+    return paramSource(p, shared, i === 2 ? 'upload file name' : 'form field', kinds);
+  };
+}
+
+/**
+ * Listeners on a client's socket (a value with the 'socket' marker): every parameter of a
+ * non-lifecycle event is the client's payload (the ack callback included, harmlessly). On a
+ * request, 'data' chunks are the body.
+ */
+export function listenerContext(shared: Shared, call: TS.CallExpression, receiver: 'socket' | 'request'): ParamTaint | undefined {
   const event = call.arguments[0] ? shared.constants.value(call.arguments[0]) : undefined;
+  if (receiver === 'request') return event === 'data' ? (i, p) => (i === 0 ? paramSource(p, shared, 'request body chunk') : undefined) : undefined;
   if (typeof event === 'string' && SOCKET_LIFECYCLE_EVENTS.has(event)) return undefined;
   const what = typeof event === 'string' ? `'${event}' event payload` : 'socket event payload';
   return (_i, p) => paramSource(p, shared, what);

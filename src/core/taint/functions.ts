@@ -53,6 +53,8 @@ export class FunctionIndex {
   private readonly fieldTypes = new Map<string, Map<string, string>>();
 
   private readonly exportedNames = new Set<string>();
+  /** Names of every function and method of the file. */
+  private readonly names = new Set<string>();
   private readonly fileUseServer: boolean;
 
   /** Fill it by calling `visit` on every node of the file (the pass's single pre-walk), then `finish`. */
@@ -125,6 +127,7 @@ export class FunctionIndex {
     };
     this.all.push(info);
     this.byNode.set(node, info);
+    this.names.add(name);
     if (!className) {
       const list = this.byName.get(name) ?? [];
       list.push(info);
@@ -172,9 +175,7 @@ export class FunctionIndex {
 
   /** Some function or method of the file has this name. */
   hasName(name: string): boolean {
-    if (this.byName.has(name)) return true;
-    for (const methods of this.methods.values()) if (methods.has(name)) return true;
-    return false;
+    return this.names.has(name);
   }
 
   method(className: string, name: string): FunctionInfo | undefined {

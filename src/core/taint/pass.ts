@@ -4,20 +4,16 @@
 // re-analysed only when a summary they read changed; at most MAX_ANALYSES per function), and
 // the top level once more with the final summaries.
 import type * as TS from 'typescript';
-import { skipWrappers, type ModuleBindings } from '../ast/bindings';
+import type { ModuleBindings } from '../ast/bindings';
 import type { Constants } from '../ast/constants';
-import { walk } from '../ast/walk';
-import { typescript } from '../parser';
-import { Analyzer, type FindingSink } from './analyzer';
-import { staticCallbackContext } from './callbacks';
+import type { FindingSink } from './analysis-state';
+import { Analyzer } from './analyzer';
 import { Env } from './env';
 import type { FunctionInfo, Summary } from './functions';
 import { buildFinding } from './messages';
-import { createShared, notePreWalkFacts, type Shared } from './shared';
-import { MUTATORS } from './propagation';
-import { SINK_METHODS, archiveOptionSite, sinksOfCall } from './sinks';
-import { union } from './taint-value';
-import type { Flow, SinkSite, Step, Taint, TaintFinding } from './types';
+import { preWalk } from './prewalk';
+import { createShared, type Shared } from './shared';
+import { PATH, type Flow, type SinkSite, type Step, type Taint, type TaintFinding } from './types';
 
 const MAX_ANALYSES = 6;
 const MAX_MODULE_PASSES = 4;
@@ -50,35 +46,44 @@ export function runTaintPass(sf: TS.SourceFile, text: string, ast?: SharedAst): 
 }
 
 class Worklist {
-  private readonly findings = new Map<Owner, Map<string, TaintFinding>>();
+  /** Raw findings per owner, built into messages once at the end. */
+  private readonly findings = new Map<Owner, Map<string, { site: SinkSite; flow: Flow; steps: readonly Step[] }>>();
   /** function -> the owners whose analysis read its summary. */
   private readonly readers = new Map<FunctionInfo, Set<Owner>>();
   private readonly queue: FunctionInfo[] = [];
   private readonly queued = new Set<FunctionInfo>();
   private readonly analyses = new Map<FunctionInfo, number>();
+  /** Functions whose analysis is under way (a lazy summary asked for inside another analysis). */
+  private readonly running = new Set<FunctionInfo>();
   /** top-level name -> functions that read it. */
   private readonly freeReaders = new Map<string, Set<FunctionInfo>>();
+  private moduleEnv = new Env();
 
   constructor(private readonly shared: Shared) {}
 
   run(): TaintFinding[] {
-    const functions = calleeFirst(this.shared);
-    // Functions first, against an empty top level: most files keep nothing untrusted in module
-    // variables, so one pass over the top level (where Express handlers live) is enough.
-    let moduleEnv = new Env();
-    functions.forEach((f) => this.enqueue(f));
+    // Functions that can reach a sink first, against an empty top level: most files keep nothing
+    // untrusted in module variables, so one pass over the top level (where Express handlers
+    // live) is enough. Other functions are summarised when a call needs them (see ensure).
+    for (const f of calleeFirst(this.shared)) this.enqueue(f);
     for (let pass = 0; pass < MAX_MODULE_PASSES; pass++) {
-      this.drain(moduleEnv);
+      this.drain();
       const next = this.analyseModule();
       // Functions that read a top-level variable whose value changed (CLI options parsed at the
       // top level) take another look.
-      const changed = changedNames(moduleEnv, next);
-      moduleEnv = next;
+      const changed = changedNames(this.moduleEnv, next);
+      this.moduleEnv = next;
       for (const name of changed) for (const fn of this.freeReaders.get(name) ?? []) this.enqueue(fn);
       if (this.queue.length === 0) break;
     }
     const all = new Map<string, TaintFinding>();
-    for (const owned of this.findings.values()) for (const [k, f] of owned) if (!all.has(k)) all.set(k, f);
+    for (const owned of this.findings.values()) {
+      for (const [k, raw] of owned) {
+        if (all.has(k)) continue;
+        const finding = buildFinding(this.shared, raw.site, raw.flow, raw.steps);
+        if (finding) all.set(k, finding);
+      }
+    }
     return [...all.values()].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -88,17 +93,31 @@ class Worklist {
     this.queue.push(fn);
   }
 
-  private drain(moduleEnv: Env): void {
+  private drain(): void {
     while (this.queue.length > 0) {
       const fn = this.queue.shift()!;
       this.queued.delete(fn);
-      this.analyses.set(fn, (this.analyses.get(fn) ?? 0) + 1);
-      const before = signature(fn.summary);
-      fn.summary = new Analyzer(this.shared, fn, moduleEnv, this.sinkFor(fn)).runFunction();
-      if (signature(fn.summary) !== before) {
-        for (const reader of this.readers.get(fn) ?? []) if (reader !== 'module') this.enqueue(reader);
-      }
+      if (!this.running.has(fn)) this.analyse(fn);
     }
+  }
+
+  private analyse(fn: FunctionInfo): void {
+    this.analyses.set(fn, (this.analyses.get(fn) ?? 0) + 1);
+    const before = signature(fn.summary);
+    this.running.add(fn);
+    try {
+      fn.summary = new Analyzer(this.shared, fn, this.moduleEnv, this.sinkFor(fn)).runFunction();
+    } finally {
+      this.running.delete(fn);
+    }
+    if (signature(fn.summary) !== before) {
+      for (const reader of this.readers.get(fn) ?? []) if (reader !== 'module') this.enqueue(reader);
+    }
+  }
+
+  /** A summary a call needs: functions that cannot reach a sink are analysed only on demand. */
+  private ensure(fn: FunctionInfo): void {
+    if (!this.analyses.has(fn) && !this.running.has(fn)) this.analyse(fn);
   }
 
   private analyseModule(): Env {
@@ -107,19 +126,19 @@ class Worklist {
 
   /** Findings of one owner replace those of its previous analysis. */
   private sinkFor(owner: Owner): FindingSink {
-    const found = new Map<string, TaintFinding>();
+    const found = new Map<string, { site: SinkSite; flow: Flow; steps: readonly Step[] }>();
     this.findings.set(owner, found);
     return {
       emit: (site: SinkSite, flow: Flow, steps: readonly Step[]) => {
-        const finding = buildFinding(this.shared, site, flow, steps);
-        if (!finding) return;
-        const key = `${finding.ruleId}:${finding.start}:${finding.end}`;
-        if (!found.has(key)) found.set(key, finding);
+        // The rule the finding goes to (zip slip for archive entry names), as buildFinding decides it.
+        const key = `${flow.origin.type === 'source' && flow.origin.archive && site.kind === PATH ? 'zip-slip' : site.ruleId}:${site.start}:${site.end}`;
+        if (!found.has(key)) found.set(key, { site, flow, steps });
       },
       used: (fn: FunctionInfo) => {
         let set = this.readers.get(fn);
         if (!set) this.readers.set(fn, (set = new Set()));
         set.add(owner);
+        this.ensure(fn);
       },
       entryChanged: (fn: FunctionInfo) => this.enqueue(fn),
       readFree: (name: string) => {
@@ -132,92 +151,9 @@ class Worklist {
   }
 }
 
-/**
- * One walk: instance and option facts, whether any call is a sink at all, and named functions
- * passed where a framework fills their parameters (route handlers, IPC handlers, processors).
- */
-function preWalk(shared: Shared): boolean {
-  const ts = typescript();
-  const calls: (TS.CallExpression | TS.NewExpression)[] = [];
-  const effects: TS.Node[] = [];
-  walk(shared.sf, (node) => {
-    shared.functions.visit(node);
-    notePreWalkFacts(shared, node);
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
-    else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) effects.push(node);
-  });
-  shared.functions.finish();
-  let anySink = false;
-  const registrations: { call: TS.CallExpression | TS.NewExpression; index: number; fn: FunctionInfo }[] = [];
-  for (const node of calls) {
-    (node.arguments ?? []).forEach((arg, index) => {
-      const a = skipWrappers(arg);
-      const fn = ts.isIdentifier(a) ? shared.functions.byFunctionName(a.text) : undefined;
-      if (fn) registrations.push({ call: node, index, fn });
-    });
-    if (!ts.isCallExpression(node)) continue;
-    const callee = skipWrappers(node.expression);
-    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    // Same-file functions, writes into collections, and instance methods that may be sinks
-    // (which instance a name holds is only known during the analysis).
-    if (calleeName && (shared.functions.hasName(calleeName) || MUTATORS.has(calleeName) || SINK_METHODS.has(calleeName))) effects.push(node);
-    const receiver = ts.isPropertyAccessExpression(callee) ? skipWrappers(callee.expression) : undefined;
-    const receiverName = receiver && ts.isIdentifier(receiver) ? receiver.text : undefined;
-    const qualified = shared.bindings.resolveModule(callee);
-    if (qualified === 'electron.contextBridge.exposeInMainWorld' || qualified === 'electron.contextBridge.exposeInIsolatedWorld') {
-      const api = node.arguments[1] && skipWrappers(node.arguments[1]);
-      if (api && ts.isIdentifier(api)) shared.exposedApis.add(api.text);
-    }
-    const shape = {
-      call: node,
-      qualified,
-      method: ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined,
-      receiverText: receiverName,
-      receiverInstance: receiverName ? shared.instances.get(receiverName) : undefined,
-    };
-    if (qualified === 'multer.diskStorage' || calleeName === 'mv' || sinksOfCall(shape, shared.constants, shared.sf).length > 0 || archiveOptionSite(shape, shared.constants, shared.sf)) {
-      anySink = true;
-      effects.push(node);
-    }
-  }
-  if (!anySink) return false;
-  markRelevant(shared, effects);
-  for (const { call, index, fn } of registrations) {
-    const context = staticCallbackContext(shared, call, index);
-    if (!context) continue;
-    fn.node.parameters.forEach((p, i) => {
-      const t = context(i, p);
-      if (t) fn.entry.set(i, union(fn.entry.get(i) ?? { flows: [] }, t));
-    });
-  }
-  return true;
-}
-
-/**
- * Inline callbacks worth analysing: those holding a sink, a call to a function of the file, or
- * a write that other code may read (assignments, push/set/add). A route handler that only
- * queries a database and renders JSON is skipped.
- */
-function markRelevant(shared: Shared, nodes: readonly TS.Node[]): void {
-  const ts = typescript();
-  for (const start of nodes) {
-    for (let n: TS.Node | undefined = start.parent; n; n = n.parent) {
-      if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) {
-        if (shared.relevant.has(n)) break;
-        shared.relevant.add(n);
-      }
-    }
-  }
-}
-
-function isAssignment(kind: TS.SyntaxKind): boolean {
-  const k = typescript().SyntaxKind;
-  return kind >= k.FirstAssignment && kind <= k.LastAssignment;
-}
-
-/** Functions ordered so that callees usually come before their callers (a cheap first order). */
+/** Functions that can reach a sink, ordered so that callees usually come before their callers (a cheap first order). */
 function calleeFirst(shared: Shared): FunctionInfo[] {
-  const all = shared.functions.all;
+  const all = shared.functions.all.filter((f) => shared.relevant.has(f.node));
   // Declarations nested deeper or later in the file tend to be helpers: analyse by nesting, then
   // reverse source order, so most callees are summarised before their callers.
   return [...all].sort((a, b) => depthOf(b.node) - depthOf(a.node) || b.node.pos - a.node.pos);

@@ -1,8 +1,10 @@
 // Per-file facts every part of the pass reads: the parse, import bindings, constants, the
 // file's functions, and which variables hold instances of which module (`new AdmZip()`).
+// Facts that only some files need are computed on first use.
 import type * as TS from 'typescript';
 import { ModuleBindings, skipWrappers } from '../ast/bindings';
 import { Constants } from '../ast/constants';
+import { flatNodes } from '../ast/walk';
 import { typescript } from '../parser';
 import { FunctionIndex } from './functions';
 import type { SourceOptions } from './sources';
@@ -13,48 +15,76 @@ export interface Shared {
   bindings: ModuleBindings;
   constants: Constants;
   functions: FunctionIndex;
-  /** variable name -> module its value was created from ('archiver', 'adm-zip', 'ssh2.Client'). */
-  instances: Map<string, string>;
   options: SourceOptions;
-  /** resolveModule results per expression node (null: not an imported module's API). */
-  moduleNames: Map<TS.Node, string | null>;
-  /** Inline functions whose bodies can matter (see markRelevant in pass.ts). */
+  /** Functions whose bodies can matter (see markRelevant in prewalk.ts). */
   relevant: Set<TS.Node>;
+  /** Top-level statements other than declarations that the module pass evaluates (see markTopLevel). */
+  topLevel: Set<TS.Statement>;
   /** Variables holding an object given to contextBridge.exposeInMainWorld (Electron preload). */
   exposedApis: Set<string>;
+  /** Offsets where lines start, computed when a finding's message needs a line number. */
+  lineStarts?: number[];
+  /** bindings.resolveModule, remembered per node (the same callees are met again on every re-analysis). */
+  resolveModule(expr: TS.Expression): string | undefined;
+  /** The module a variable's value was created from ('archiver', 'adm-zip', 'ssh2.Client'): the file's last such declaration. */
+  instanceOf(name: string): string | undefined;
 }
 
-/** Bindings, constants and functions; `instances` and `options` are filled by the pass's pre-walk. */
 export function createShared(sf: TS.SourceFile, text: string, bindings?: ModuleBindings, constants?: Constants): Shared {
+  const moduleBindings = bindings ?? new ModuleBindings(sf);
+  const moduleNames = new Map<TS.Node, string | null>();
+  const resolveModule = (expr: TS.Expression): string | undefined => {
+    let name = moduleNames.get(expr);
+    if (name === undefined) moduleNames.set(expr, (name = moduleBindings.resolveModule(expr) ?? null));
+    return name ?? undefined;
+  };
+  let instances: Map<string, string> | undefined;
   return {
     sf,
     text,
-    bindings: bindings ?? new ModuleBindings(sf),
+    bindings: moduleBindings,
     constants: constants ?? new Constants(sf),
     functions: new FunctionIndex(sf),
-    instances: new Map(),
-    options: { preservePath: false },
-    moduleNames: new Map(),
+    // multer / busboy / @fastify/multipart keep directories in upload names only with `preservePath: true`.
+    options: { preservePath: text.includes('preservePath') && hasTrueProperty(sf, 'preservePath') },
     relevant: new Set(),
+    topLevel: new Set(),
     exposedApis: new Set(),
+    resolveModule,
+    instanceOf(name: string): string | undefined {
+      instances ??= instancesOf(sf, resolveModule);
+      return instances.get(name);
+    },
   };
 }
 
-/** Records `const zip = archiver('zip')`-style instances and `preservePath: true` options. */
-export function notePreWalkFacts(shared: Shared, node: TS.Node): void {
+/** `const zip = archiver('zip')`, `const client = new Client()`: variable -> module, in source order (the last wins). */
+function instancesOf(sf: TS.SourceFile, resolveModule: (e: TS.Expression) => string | undefined): Map<string, string> {
   const ts = typescript();
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+  const out = new Map<string, string>();
+  const { nodes, kinds } = flatNodes(sf);
+  const variable = ts.SyntaxKind.VariableDeclaration;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== variable) continue;
+    const node = nodes[i] as TS.VariableDeclaration;
+    if (!ts.isIdentifier(node.name) || !node.initializer) continue;
     const init = skipWrappers(node.initializer);
     if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
-      const module = shared.bindings.resolveModule(init.expression);
-      if (module) shared.instances.set(node.name.text, module);
+      const module = resolveModule(init.expression);
+      if (module) out.set(node.name.text, module);
     }
-  } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'preservePath' && node.initializer.kind === ts.SyntaxKind.TrueKeyword) {
-    // multer / busboy / @fastify/multipart keep directories in upload names only with this set.
-    shared.options.preservePath = true;
   }
+  return out;
 }
 
-export function nodeText(shared: Shared, node: TS.Node): string {
-  return shared.text.slice(node.getStart(shared.sf), node.end);
+function hasTrueProperty(sf: TS.SourceFile, name: string): boolean {
+  const ts = typescript();
+  const { nodes, kinds } = flatNodes(sf);
+  const property = ts.SyntaxKind.PropertyAssignment;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== property) continue;
+    const p = nodes[i] as TS.PropertyAssignment;
+    if (ts.isIdentifier(p.name) && p.name.text === name && p.initializer.kind === ts.SyntaxKind.TrueKeyword) return true;
+  }
+  return false;
 }

@@ -46,6 +46,7 @@ const TWO_PATHS = new Set([
 
 /** shelljs file commands: every argument may be a path (options like '-rf' are constants). */
 const SHELLJS_FILE_COMMANDS = new Set(['shelljs.cat', 'shelljs.cp', 'shelljs.mv', 'shelljs.rm', 'shelljs.mkdir', 'shelljs.ls', 'shelljs.touch', 'shelljs.head', 'shelljs.tail', 'shelljs.chmod', 'shelljs.ln']);
+const STATIC_ROOTS = new Set(['express.static', 'serve-static', 'koa-static']);
 const EXEC_STRING = new Set(['child_process.exec', 'child_process.execSync', 'shelljs.exec']);
 const COMMAND_LINE = new Set(['execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
 const SPAWN_LIKE = new Set([
@@ -68,14 +69,37 @@ const INTERPRETER_FLAGS: Record<string, ReadonlySet<string>> = {
 /** Method names that can be sinks on a receiver that is not an imported module. */
 export const SINK_METHODS = new Set(['sendFile', 'download', 'file', 'directory', 'execCommand', 'exec', 'mv']);
 
+/** Module functions that are sinks, whatever their arguments: decided once per name. */
+const moduleSinkNames = new Map<string, boolean>();
+
+function isModuleSinkName(qualified: string): boolean {
+  let known = moduleSinkNames.get(qualified);
+  if (known === undefined) {
+    const fsName = fsMethod(qualified);
+    known =
+      (!!fsName && (ONE_PATH.has(fsName) || TWO_PATHS.has(fsName))) ||
+      STATIC_ROOTS.has(qualified) ||
+      SHELLJS_FILE_COMMANDS.has(qualified) ||
+      qualified === 'koa-send' ||
+      EXEC_STRING.has(qualified) ||
+      COMMAND_LINE.has(qualified) ||
+      SPAWN_LIKE.has(qualified) ||
+      FORK_LIKE.has(qualified);
+    if (moduleSinkNames.size < 10_000) moduleSinkNames.set(qualified, known);
+  }
+  return known;
+}
+
 export function sinksOfCall(shape: CallShape, constants: Constants, sf: TS.SourceFile): SinkArg[] {
   const { call, qualified } = shape;
-  if (!qualified && !(shape.method && SINK_METHODS.has(shape.method))) return [];
+  const sinkMethod = !!shape.method && SINK_METHODS.has(shape.method);
+  if (!sinkMethod && !(qualified && isModuleSinkName(qualified))) return [];
   const args = call.arguments;
   const out: SinkArg[] = [];
-  const site = (ruleId: RuleId, kind: number, label: string, reason: SinkReason): SinkSite => ({ ruleId, kind, label, reason, call, ...sinkRange(call, sf) });
+  const site = (ruleId: RuleId, kind: number, label: string, reason: SinkReason): SinkSite => new CallSinkSite(ruleId, kind, label, reason, call, sf);
+  const spread = typescript().SyntaxKind.SpreadElement;
   const add = (expr: TS.Expression | undefined, s: SinkSite) => {
-    if (expr && !typescript().isSpreadElement(expr)) out.push({ expr, site: s });
+    if (expr && expr.kind !== spread) out.push({ expr, site: s });
   };
 
   if (qualified) {
@@ -85,7 +109,7 @@ export function sinksOfCall(shape: CallShape, constants: Constants, sf: TS.Sourc
       const s = site('path-traversal', PATH, qualified, 'path');
       add(args[0], s);
       add(args[1], s);
-    } else if (qualified === 'express.static' || qualified === 'serve-static' || qualified === 'koa-static') {
+    } else if (STATIC_ROOTS.has(qualified)) {
       add(args[0], site('path-traversal', PATH, qualified, 'static-root'));
     } else if (SHELLJS_FILE_COMMANDS.has(qualified)) {
       const s = site('path-traversal', PATH, qualified, 'path');
@@ -133,7 +157,7 @@ export function archiveOptionSite(shape: CallShape, constants: Constants, sf: TS
   const prop = obj && propertyOf(obj, 'preservePaths');
   if (!prop || !typescript().isPropertyAssignment(prop) || constants.value(prop.initializer) !== true) return undefined;
   const label = `${shape.qualified} keeps absolute paths and ".." segments of entry names, so an archive can write anywhere the process can`;
-  return { site: { ruleId: 'zip-slip', kind: PATH, label, reason: 'archive-option', call: shape.call, ...sinkRange(shape.call, sf) }, option: prop };
+  return { site: new CallSinkSite('zip-slip', PATH, label, 'archive-option', shape.call, sf), option: prop };
 }
 
 function fsMethod(qualified: string): string | undefined {
@@ -244,16 +268,45 @@ function isObjectLike(expr: TS.Expression, constants: Constants): boolean {
   return objectLiteral(expr, constants) !== undefined;
 }
 
+/**
+ * A sink at a call. Its range (which needs line numbers) is computed only when a flow reaches
+ * it: most sinks of a file never see untrusted data.
+ */
+export class CallSinkSite implements SinkSite {
+  private range?: { start: number; end: number };
+
+  constructor(
+    readonly ruleId: RuleId,
+    readonly kind: number,
+    readonly label: string,
+    readonly reason: SinkReason,
+    readonly call: TS.CallExpression,
+    private readonly sf: TS.SourceFile,
+  ) {}
+
+  get start(): number {
+    return (this.range ??= sinkRange(this.call, this.sf)).start;
+  }
+
+  get end(): number {
+    return (this.range ??= sinkRange(this.call, this.sf)).end;
+  }
+}
+
 /** The callee's line: the whole call when it fits on one line, else from the callee's name to its end. */
 export function sinkRange(call: TS.CallExpression, sf: TS.SourceFile): { start: number; end: number } {
   const ts = typescript();
   const callee = call.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   const nameStart = name.getStart(sf);
-  const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
-  const nameLine = line(nameStart);
   const callStart = call.getStart(sf);
-  const start = line(callStart) === nameLine ? callStart : nameStart;
-  if (line(call.end) === nameLine) return { start, end: call.end };
+  // Same-line tests by looking for a line break in between (no line map needed).
+  const text = sf.text;
+  const sameLine = (a: number, b: number) => {
+    const br = text.indexOf('\n', a);
+    return br < 0 || br >= b;
+  };
+  const start = sameLine(callStart, nameStart) ? callStart : nameStart;
+  if (sameLine(nameStart, call.end)) return { start, end: call.end };
   return { start, end: callee.end };
 }
