@@ -55,7 +55,8 @@ async function scan(args: ScanArgs): Promise<number> {
   }
   for (const message of loaded.errors) process.stderr.write(`secure-dev: warning: ${message}\n`);
   const settings = settingsFrom(loaded.config, args.maxFileSize ? { maxFileBytes: args.maxFileSize } : {});
-  const files = await findFiles(base, args.paths.map((p) => path.resolve(cwd, p)), { exclude: [...loaded.config.ignore, ...args.exclude], gitignore: args.gitignore });
+  // The scan's workers start loading the parser while the tree is walked.
+  const files = findFiles(base, args.paths.map((p) => path.resolve(cwd, p)), { exclude: [...loaded.config.ignore, ...args.exclude], gitignore: args.gitignore });
   const reports = await scanFiles(files, { settings });
 
   const output = render(reports, args, base);

@@ -37,7 +37,7 @@ export function findSuppressions(text: string, kind: FileKind, lines: LineIndex)
     const nextLine = rest.startsWith('-next-line');
     if (nextLine) rest = rest.slice('-next-line'.length);
     else if (rest.length > 0 && !/^\s/.test(rest)) continue; // e.g. 'secure-dev-ignored'
-    rest = rest.replace(/\s*(\*\/|-->)\s*$/, '');
+    rest = withoutCommentClose(rest);
     const sep = rest.indexOf('--');
     const idsText = sep >= 0 ? rest.slice(0, sep) : rest;
     const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
@@ -63,6 +63,13 @@ export function findSuppressions(text: string, kind: FileKind, lines: LineIndex)
     valid.push({ targetLine, ids, reason, start: at, end });
   }
   return { valid, invalid };
+}
+
+// Strips a trailing block-comment close (star-slash or -->); plain string ops keep it linear.
+function withoutCommentClose(text: string): string {
+  const trimmed = text.trimEnd();
+  for (const close of ['*/', '-->']) if (trimmed.endsWith(close)) return trimmed.slice(0, -close.length).trimEnd();
+  return text;
 }
 
 /** The line after `line`, skipping blank lines (a directive may sit above a blank). */

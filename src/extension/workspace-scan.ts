@@ -17,7 +17,7 @@ export async function scanFolder(folder: vscode.WorkspaceFolder, token?: vscode.
   const root = folder.uri.fsPath;
   const editor = readSettings(folder.uri);
   const { config } = await loadProjectConfig(root);
-  const files = await findFiles(root, [root], { exclude: [...config.ignore, ...editor.exclude] });
+  const files = findFiles(root, [root], { exclude: [...config.ignore, ...editor.exclude] });
   const abort = new AbortController();
   const cancel = token?.onCancellationRequested(() => abort.abort());
   try {

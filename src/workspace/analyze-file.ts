@@ -1,26 +1,54 @@
 // Reads one file and analyses it: the unit of work of a scan, in a worker or in-process.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { analyze } from '../core/engine';
 import { locate, type FileReport } from '../core/report/located';
 import type { AnalysisSettings } from '../core/settings';
 
+/** Async version, for the editor's extension host, which must never block on the disk. */
 export async function analyzeFile(absolute: string, relative: string, settings: AnalysisSettings): Promise<FileReport> {
+  return analyzeRead(relative, settings, async () => (await fs.stat(absolute)).size, () => fs.readFile(absolute, 'utf8'));
+}
+
+/**
+ * Sync version, for worker threads: a worker has nothing else to do while it waits, and
+ * sync reads there are an order of magnitude cheaper than promise-based ones.
+ */
+export function analyzeFileSync(absolute: string, relative: string, settings: AnalysisSettings): FileReport {
   let size: number;
   try {
-    size = (await fs.stat(absolute)).size;
+    size = statSync(absolute).size;
   } catch (e) {
-    return { path: relative, findings: [], skipped: `unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return unreadable(relative, e);
   }
-  // Decide on size before reading: a huge file is never loaded into memory.
-  if (size > settings.maxFileBytes) {
-    return { path: relative, findings: [], skipped: `larger than ${Math.round(settings.maxFileBytes / 1000)} kB (raise maxFileSize to analyse it)` };
-  }
+  if (size > settings.maxFileBytes) return tooLarge(relative, settings);
   let text: string;
   try {
-    text = await fs.readFile(absolute, 'utf8');
+    text = readFileSync(absolute, 'utf8');
   } catch (e) {
-    return { path: relative, findings: [], skipped: `unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return unreadable(relative, e);
   }
+  return analyzeText(text, relative, settings);
+}
+
+async function analyzeRead(relative: string, settings: AnalysisSettings, size: () => Promise<number>, read: () => Promise<string>): Promise<FileReport> {
+  let bytes: number;
+  try {
+    bytes = await size();
+  } catch (e) {
+    return unreadable(relative, e);
+  }
+  // Decide on size before reading: a huge file is never loaded into memory.
+  if (bytes > settings.maxFileBytes) return tooLarge(relative, settings);
+  let text: string;
+  try {
+    text = await read();
+  } catch (e) {
+    return unreadable(relative, e);
+  }
+  return analyzeText(text, relative, settings);
+}
+
+function analyzeText(text: string, relative: string, settings: AnalysisSettings): FileReport {
   const result = analyze(text, relative, settings);
   return {
     path: relative,
@@ -28,4 +56,12 @@ export async function analyzeFile(absolute: string, relative: string, settings: 
     ...(result.skipped ? { skipped: result.skipped } : {}),
     ...(result.errors ? { errors: result.errors } : {}),
   };
+}
+
+function unreadable(relative: string, e: unknown): FileReport {
+  return { path: relative, findings: [], skipped: `unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+}
+
+function tooLarge(relative: string, settings: AnalysisSettings): FileReport {
+  return { path: relative, findings: [], skipped: `larger than ${Math.round(settings.maxFileBytes / 1000)} kB (raise maxFileSize to analyse it)` };
 }

@@ -1,7 +1,8 @@
 // Worker thread of a workspace scan: analyses the batches of files the pool sends it.
 import { parentPort, workerData } from 'node:worker_threads';
+import { typescript } from '../core/parser';
 import type { AnalysisSettings } from '../core/settings';
-import { analyzeFile } from './analyze-file';
+import { analyzeFileSync } from './analyze-file';
 
 export interface WorkerBatch {
   files: { absolute: string; relative: string }[];
@@ -9,8 +10,9 @@ export interface WorkerBatch {
 
 const settings = (workerData as { settings: AnalysisSettings }).settings;
 
-parentPort?.on('message', async (batch: WorkerBatch) => {
-  const reports = [];
-  for (const f of batch.files) reports.push(await analyzeFile(f.absolute, f.relative, settings));
-  parentPort?.postMessage(reports);
+// Load the parser now, while the main thread is still walking the tree.
+typescript();
+
+parentPort?.on('message', (batch: WorkerBatch) => {
+  parentPort?.postMessage(batch.files.map((f) => analyzeFileSync(f.absolute, f.relative, settings)));
 });

@@ -1,5 +1,6 @@
 // Scans many files: small sets in-process (yielding between files so an editor host stays
-// responsive), large sets on a pool of worker threads, one per core.
+// responsive), large sets on a pool of worker threads, one per core. The pool starts before
+// the file list is known, so that workers load the parser while the tree is being walked.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,20 +11,29 @@ import type { FoundFile } from './walk-files';
 
 export interface ScanOptions {
   settings: AnalysisSettings;
-  /** Worker threads to use; 0 scans in-process. Default: one per core for large sets. */
+  /** Worker threads to use; 0 scans in-process. Default: one per core, in-process for small sets. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-/** Below this many files, starting workers (each loads the parser) costs more than it saves. */
+/** Below this many files, worker threads (each loads the parser) cost more than they save. */
 const IN_PROCESS_LIMIT = 48;
-const BATCH_SIZE = 12;
+const BATCH_SIZE = 16;
+/** Batches queued per worker, so a worker never waits for a round trip. */
+const IN_FLIGHT = 2;
 
-export async function scanFiles(files: readonly FoundFile[], options: ScanOptions): Promise<FileReport[]> {
-  const workers = options.workers ?? (files.length < IN_PROCESS_LIMIT ? 0 : Math.min(availableParallelism(), 8));
-  const reports = workers === 0 ? await scanInProcess(files, options) : await scanOnWorkers(files, workers, options);
-  return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export async function scanFiles(files: readonly FoundFile[] | Promise<readonly FoundFile[]>, options: ScanOptions): Promise<FileReport[]> {
+  const pool = options.workers === 0 ? undefined : new WorkerPool(options.workers ?? Math.min(availableParallelism(), 8), options.settings);
+  try {
+    const list = await files;
+    const reports = !pool || (options.workers === undefined && list.length < IN_PROCESS_LIMIT)
+      ? await scanInProcess(list, options)
+      : await pool.scan(list, options);
+    return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } finally {
+    pool?.close();
+  }
 }
 
 async function scanInProcess(files: readonly FoundFile[], options: ScanOptions): Promise<FileReport[]> {
@@ -37,40 +47,52 @@ async function scanInProcess(files: readonly FoundFile[], options: ScanOptions):
   return reports;
 }
 
-function scanOnWorkers(files: readonly FoundFile[], count: number, options: ScanOptions): Promise<FileReport[]> {
-  const batches: FoundFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
-  const reports: FileReport[] = [];
-  const pool: Worker[] = [];
-  return new Promise<FileReport[]>((resolve, reject) => {
-    let next = 0;
-    let settled = false;
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      for (const w of pool) void w.terminate();
-      if (error) reject(error);
-      else resolve(reports);
-    };
-    options.signal?.addEventListener('abort', () => finish(), { once: true });
-    const feed = (worker: Worker) => {
-      if (next < batches.length) worker.postMessage({ files: batches[next++].map(({ absolute, relative }) => ({ absolute, relative })) });
-      else if (reports.length === files.length) finish();
-    };
-    const workerCount = Math.max(1, Math.min(count, batches.length));
-    for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { settings: options.settings } });
-      pool.push(worker);
-      worker.on('message', (batch: FileReport[]) => {
-        reports.push(...batch);
-        options.onProgress?.(reports.length, files.length);
-        feed(worker);
-      });
-      worker.on('error', (e) => finish(e));
-      worker.on('exit', (code) => {
-        if (code !== 0 && !settled) finish(new Error(`scan worker exited with code ${code}`));
-      });
-      feed(worker);
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(count: number, settings: AnalysisSettings) {
+    for (let i = 0; i < count; i++) {
+      this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { settings } }));
     }
-  });
+  }
+
+  scan(files: readonly FoundFile[], options: ScanOptions): Promise<FileReport[]> {
+    const batches: { absolute: string; relative: string }[][] = [];
+    for (let i = 0; i < files.length; i += BATCH_SIZE) {
+      batches.push(files.slice(i, i + BATCH_SIZE).map(({ absolute, relative }) => ({ absolute, relative })));
+    }
+    const reports: FileReport[] = [];
+    return new Promise<FileReport[]>((resolve, reject) => {
+      if (files.length === 0) return resolve(reports);
+      let next = 0;
+      let settled = false;
+      const finish = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve(reports);
+      };
+      options.signal?.addEventListener('abort', () => finish(), { once: true });
+      const feed = (worker: Worker) => {
+        if (next < batches.length) worker.postMessage({ files: batches[next++] });
+      };
+      for (const worker of this.workers) {
+        worker.on('message', (batch: FileReport[]) => {
+          reports.push(...batch);
+          options.onProgress?.(reports.length, files.length);
+          if (reports.length === files.length) finish();
+          else feed(worker);
+        });
+        worker.on('error', (e) => finish(e));
+        worker.on('exit', (code) => {
+          if (code !== 0) finish(new Error(`scan worker exited with code ${code}`));
+        });
+        for (let i = 0; i < IN_FLIGHT; i++) feed(worker);
+      }
+    });
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
 }

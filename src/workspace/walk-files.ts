@@ -3,7 +3,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /** Always excluded: dependencies, VCS data, caches, lockfiles and build output of tools. */
 export const DEFAULT_EXCLUDES = [
@@ -38,11 +38,23 @@ export interface FoundFile {
   relative: string;
 }
 
+/** Compiled globs, reused across calls: compiling a glob costs far more than matching it. */
+const compiled = new Map<string, Minimatch>();
+
+function glob(pattern: string): Minimatch {
+  let m = compiled.get(pattern);
+  if (!m) {
+    m = new Minimatch(pattern, { dot: true });
+    compiled.set(pattern, m);
+  }
+  return m;
+}
+
 /** Whether a '/'-separated relative path is excluded by the defaults or the given globs. */
 export function isExcludedPath(rel: string, globs: readonly string[] = [], isDir = false): boolean {
-  return [...DEFAULT_EXCLUDES, ...globs].some(
-    (g) => minimatch(rel, g, { dot: true }) || (isDir && minimatch(`${rel}/x`, g, { dot: true })),
-  );
+  // A directory is excluded when a glob matches it or anything inside it ('dist/**').
+  const test = (pattern: string) => glob(pattern).match(rel) || (isDir && glob(pattern).match(`${rel}/x`));
+  return DEFAULT_EXCLUDES.some(test) || globs.some(test);
 }
 
 export async function findFiles(base: string, targets: readonly string[], options: WalkOptions = {}): Promise<FoundFile[]> {

@@ -104,5 +104,67 @@ app.post('/zip', (req, res) => {
 `,
       file: 'zip.js',
     },
+    {
+      name: 'h3 / Nuxt helpers, Firebase callables, Meteor methods',
+      code: `import { exec } from 'node:child_process';
+import * as functions from 'firebase-functions';
+import { Meteor } from 'meteor/meteor';
+export default defineEventHandler(async (event) => {
+  const { host } = getQuery(event);
+  exec('ping -c 1 ' + host); // <-
+  const body = await readBody(event);
+  exec('dig ' + body.name); // <-
+});
+export const convert = functions.https.onCall((data, context) => exec('convert ' + data.file)); // <-
+Meteor.methods({
+  resize(path) {
+    exec('mogrify -resize 50% ' + path); // <-
+  },
+});
+`,
+    },
+    {
+      name: 'chat bots (discord.js, Telegraf, Slack bolt): messages are typed by channel members',
+      code: `const { Client } = require('discord.js');
+const { Telegraf } = require('telegraf');
+const { App } = require('@slack/bolt');
+const { exec } = require('child_process');
+const client = new Client({ intents: [] });
+client.on('messageCreate', (msg) => exec('whois ' + msg.content.slice(7))); // <-
+const bot = new Telegraf(process.env.BOT_TOKEN);
+bot.command('dig', (ctx) => exec('dig ' + ctx.message.text.split(' ')[1])); // <-
+const slack = new App({ token: process.env.SLACK_TOKEN });
+slack.command('/deploy', async ({ command, ack }) => {
+  await ack();
+  exec('deploy ' + command.text); // <-
+});
+client.on('ready', () => exec('uptime'));
+`,
+      file: 'bot.js',
+    },
+    {
+      name: 'request body chunks (node:http) and busboy fields; busboy strips folders from file names',
+      code: `const http = require('http');
+const fs = require('fs');
+const path = require('path');
+const { exec } = require('child_process');
+const busboy = require('busboy');
+http.createServer((req, res) => {
+  let raw = '';
+  req.on('data', (chunk) => { raw += chunk; });
+  req.on('end', () => exec('lpr ' + JSON.parse(raw).file)); // <-
+}).listen(8080);
+http.createServer((req, res) => {
+  const bb = busboy({ headers: req.headers });
+  bb.on('file', (field, stream, info) => {
+    stream.pipe(fs.createWriteStream(path.join('/srv/up', info.filename)));
+    exec('file ' + info.filename); // <-
+  });
+  bb.on('field', (name, value) => exec('echo ' + value)); // <-
+  req.pipe(bb);
+}).listen(8081);
+`,
+      file: 'server.js',
+    },
   ]);
 });

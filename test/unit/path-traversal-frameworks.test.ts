@@ -219,6 +219,30 @@ export class FilesController {
 `,
     },
     {
+      name: 'NestJS: class-validator decorators of a @Body() DTO restrict its fields',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { writeFile } from 'node:fs/promises';
+class ExportDto {
+  @IsIn(['csv', 'json']) format!: string;
+  @IsUUID() id!: string;
+  @Matches(/^[a-z0-9-]{1,40}$/) slug!: string;
+  @IsString() title!: string;
+}
+@Controller('exports')
+export class ExportsController {
+  @Post()
+  create(@Body() dto: ExportDto) {
+    return Promise.all([
+      writeFile(\`/srv/exports/\${dto.id}.\${dto.format}\`, ''),
+      writeFile('/srv/exports/' + dto.slug, ''),
+      writeFile('/srv/exports/' + dto.title, ''), // <-
+    ]);
+  }
+}
+`,
+    },
+    {
       name: 'fetch-style handlers: new URL(request.url), Hono c.req.query() / c.req.param()',
       code: `import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';

@@ -78,9 +78,8 @@ describe('robustness: hostile input', () => {
     both(`const ok = ${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' &&\n  ')};\n`, 'logic.ts', '20k-term logical chain');
   });
 
-  // todo (runs, reports, does not fail the suite) until the fix lands: ModuleBindings.resolve
-  // recurses once per `.b`, so every rule using it overflows the stack at ~10,000 levels.
-  it('a 20,000-deep member chain', { todo: 'recursive ModuleBindings.resolve in src/core/ast/bindings.ts (reported)' }, () => {
+  // Member chains parse as deep trees too; resolving a callee must not recurse once per `.b`.
+  it('a 20,000-deep member chain', () => {
     both(`const v = a${'.b'.repeat(20_000)};\n`.replace(/(.{800})/g, '$1\n'), 'members.js', '20k-deep member chain');
     both(`const v = a${`${"['b']".repeat(100)}\n`.repeat(200)};\n`, 'elements.ts', '20k-deep element-access chain');
   });
@@ -108,9 +107,9 @@ describe('robustness: hostile input', () => {
     }
   });
 
-  // Skipped until the fix lands: `rest.replace(/\s*(\*\/|-->)\s*$/, '')` in suppressions.ts is
-  // quadratic in the whitespace after the marker (160k spaces: 13 s; 1 MB: minutes).
-  it('a suppression comment followed by a 1 MB run of whitespace', { skip: 'quadratic trailing-comment regex in src/core/suppressions.ts (reported)' }, () => {
+  // Regression: a trailing-comment regex in suppressions.ts was quadratic in the whitespace
+  // after the marker (160k spaces: 13 s; 1 MB: minutes).
+  it('a suppression comment followed by a 1 MB run of whitespace', () => {
     for (const fileName of ['config.yaml', '.env', 'NOTES.md']) {
       both(`# secure-dev-ignore hardcoded-secret -- ok${' '.repeat(MB)}x\n`, fileName, `suppression + 1 MB spaces in ${fileName}`);
       both(`# secure-dev-ignore ${' '.repeat(MB)}\n`, fileName, `bare marker + 1 MB spaces in ${fileName}`);

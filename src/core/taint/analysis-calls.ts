@@ -6,13 +6,15 @@ import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
 import { typescript } from '../parser';
 import { accessPath } from './access-path';
-import { LISTENER_METHODS, listenerContext, staticCallbackContext, type ParamTaint } from './callbacks';
+import { LISTENER_METHODS, listenerContext, procedureInput, staticCallbackContext, type ParamTaint } from './callbacks';
 import { Env } from './env';
 import { parameterName, type FunctionInfo, type FunctionNode } from './functions';
-import { regexOf } from './narrowing';
+import { regexOf, type Clear } from './narrowing';
 import { ARGUMENT_BUILDERS, MUTATORS, NON_STRING_METHODS, globalCallEffect, moduleCallEffect, type CallEffect } from './propagation';
+import { dtoRules } from './dto-validation';
 import { kindsSafeAfterReplace } from './regex-safety';
-import { CallSinkSite, archiveOptionSite, sinksOfCall } from './sinks';
+import { schemaInfo, schemaLibrary } from './schemas';
+import { CallSinkSite, SINK_METHODS, archiveOptionSite, sinksOfCall } from './sinks';
 import { markerForParameter, markerMethod, markerOrTaintForDecorator, sourceTaint, ARGV_MODULES, VALIDATING_PIPES } from './sources';
 import { isReceiveMessageCommand } from './syntax';
 import { CLEAN, appendStep, clearKinds, clip, concatSteps, isTainted, markerOnly, union, withoutMarker } from './taint-value';
@@ -25,7 +27,14 @@ const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast
 /** Events whose listener receives the emitter's content (`stream.on('data', chunk => ...)`). */
 const DATA_EVENTS = new Set(['data', 'line', 'entry', 'message', 'file', 'field']);
 /** How sources destructured from a parameter are named: `({ params }: Request)` -> 'req.params'. */
-const PATTERN_LABELS: Record<string, string> = { request: 'req', 'lambda-event': 'event', 'queue-job': 'job', upload: 'file', multipart: 'part', socket: 'socket' };
+const PATTERN_LABELS: Record<string, string> = { request: 'req', 'lambda-event': 'event', 'queue-job': 'job', upload: 'file', multipart: 'part', socket: 'socket', rpc: 'opts' };
+/** h3 helpers that return what the client sent. */
+const H3_SOURCES = new Set([
+  'getQuery', 'readBody', 'readRawBody', 'readFormData', 'readMultipartFormData', 'getRouterParam', 'getRouterParams',
+  'getHeader', 'getHeaders', 'getRequestHeader', 'getRequestHeaders', 'getCookie', 'parseCookies', 'getRequestURL',
+]);
+/** Methods of a schema object that return the validated value (or a result holding it). */
+const VALIDATION_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateAsync', 'validateSync', 'cast']);
 const GLOBAL_NAMESPACES = new Set(['JSON', 'Object', 'Array', 'Buffer', 'Number', 'Math', 'Promise', 'Date', 'String', 'Reflect', 'console', 'crypto', 'Symbol', 'BigInt']);
 
 export abstract class CallAnalysis extends ExpressionAnalysis {
@@ -38,13 +47,25 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
       if (fromContext) parts.push(fromContext);
       const decorated = this.decoratorTaint(p);
       if (decorated) parts.push(decorated);
-      const marker = markerForParameter(ts.isIdentifier(p.name) ? p.name.text : undefined, p.type?.getText(this.shared.sf));
+      // The type's text with its leading trivia (cheaper than getText(), and \b still matches).
+      const marker = markerForParameter(ts.isIdentifier(p.name) ? p.name.text : undefined, p.type ? this.shared.text.slice(p.type.pos, p.type.end) : undefined);
       if (marker) parts.push(markerOnly(marker));
       let value = union(...parts);
       if (p.initializer) value = union(value, this.eval(p.initializer));
       // No step for the binding itself: the call site already says "passed to f() as 'x'".
       this.bindName(p.name, value, undefined, PATTERN_LABELS[value.marker ?? ''] ?? 'argument');
+      if (decorated && isTainted(decorated)) this.applyDtoRules(p);
     });
+  }
+
+  /** `@Body() dto: CreateDto`: the class-validator decorators of CreateDto's properties ran before the handler. */
+  protected applyDtoRules(p: TS.ParameterDeclaration): void {
+    const ts = this.ts;
+    if (!ts.isIdentifier(p.name) || !p.type || !ts.isTypeReferenceNode(p.type) || !ts.isIdentifier(p.type.typeName)) return;
+    const rules = dtoRules(this.shared.sf, p.type.typeName.text, this.constants);
+    if (!rules) return;
+    const name = p.name.text;
+    this.applyClears([...rules].map(([key, kinds]) => ({ path: [name, key], kinds })));
   }
 
   protected decoratorTaint(p: TS.ParameterDeclaration): Taint | undefined {
@@ -90,7 +111,9 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
 
     // Sinks
     const receiverName = receiver && ts.isIdentifier(receiver) ? receiver.text : undefined;
-    const shape = { call, qualified, method, receiverText: receiverName, receiverInstance: receiverName ? this.instanceOf(receiverName) : undefined };
+    // Only method sinks (archive.file, client.exec) depend on what the receiver holds.
+    const sinkMethod = !!method && SINK_METHODS.has(method);
+    const shape = { call, qualified, method, receiverText: receiverName, receiverInstance: receiverName && sinkMethod ? this.instanceOf(receiverName) : undefined };
     for (const s of sinksOfCall(shape, this.constants, this.shared.sf)) {
       const index = call.arguments.indexOf(s.expr);
       this.hitSink(s.site, index >= 0 ? args[index] : (this.elements.get(s.expr) ?? this.elements.get(skipWrappers(s.expr)) ?? CLEAN));
@@ -120,12 +143,33 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
     const source = this.callSource(call, qualified, method, receiver, receiverTaint);
     if (source) return source;
 
+    // Schema validation (zod .parse, Joi / yup .validate): the value that passed.
+    if (method && receiver && !qualified && args[0] && VALIDATION_METHODS.has(method) && !isTainted(receiverTaint)) {
+      return this.validated(call, method, receiver, args[0]);
+    }
+
     // Propagation
     if (qualified) return this.effect(moduleCallEffect(qualified), args);
     const globalName = this.globalName(callee);
     if (globalName) return this.effect(globalCallEffect(globalName), args);
     if (method) return this.methodResult(call, method, receiver, receiverTaint, args);
     return CLEAN;
+  }
+
+  /**
+   * `Schema.parse(input)`: the input, minus what the schema rules out. An object schema's
+   * per-field rules are kept for the declaration that binds the result (see bindValidated).
+   */
+  protected validated(call: TS.CallExpression, method: string, schema: TS.Expression, input: Taint): Taint {
+    const value = withoutMarker(input);
+    const info = schemaInfo(schema, this.constants);
+    if (!info) return value;
+    if (info.fields && info.fields.size > 0) {
+      // Joi's validate() returns { value, error }; zod's safeParse() returns { success, data }.
+      const wrapper = method.startsWith('safeParse') ? 'data' : method === 'validate' && schemaLibrary(schema, this.constants, this.shared.bindings) !== 'yup' ? 'value' : undefined;
+      this.schemaResults.set(call, { fields: info.fields, wrapper });
+    }
+    return info.kinds ? clearKinds(value, info.kinds) : value;
   }
 
   /** Evaluates arguments; functions passed as callbacks are analysed with the parameters they get. */
@@ -173,11 +217,36 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
 
   /** `app.get('/x', { schema: { querystring: ... } }, handler)` (Fastify): the handler sees validated fields. */
   protected routeOptionsValidation(call: TS.CallExpression | TS.NewExpression, handler: TS.ArrowFunction | TS.FunctionExpression): (() => void) | undefined {
+    const callee = skipWrappers(call.expression);
+    const input = this.ts.isPropertyAccessExpression(callee) ? procedureInput(callee.expression) : undefined;
+    if (input) return this.procedureValidation(input, handler);
     for (const arg of call.arguments ?? []) {
       const o = skipWrappers(arg);
       if (o !== handler && this.ts.isObjectLiteralExpression(o)) return this.routeValidation(o, handler);
     }
     return undefined;
+  }
+
+  /** tRPC checks `input` against the procedure's schema before the resolver runs. */
+  protected procedureValidation(schema: TS.Expression, handler: FunctionNode): (() => void) | undefined {
+    const info = schemaInfo(schema, this.constants);
+    const first = handler.parameters[0];
+    if (!info || !first) return undefined;
+    // `(opts) => opts.input.x` or `({ input }) => input.x`
+    let inputPath: string[] | undefined;
+    if (this.ts.isIdentifier(first.name)) inputPath = [first.name.text, 'input'];
+    else if (this.ts.isObjectBindingPattern(first.name)) {
+      for (const el of first.name.elements) {
+        const key = el.propertyName && this.ts.isIdentifier(el.propertyName) ? el.propertyName.text : this.ts.isIdentifier(el.name) ? el.name.text : undefined;
+        if (key === 'input' && this.ts.isIdentifier(el.name)) inputPath = [el.name.text];
+      }
+    }
+    if (!inputPath) return undefined;
+    const path = inputPath;
+    const clears: Clear[] = [];
+    if (info.kinds) clears.push({ path, kinds: info.kinds });
+    for (const [key, field] of info.fields ?? []) if (field.kinds) clears.push({ path: [...path, key], kinds: field.kinds });
+    return clears.length > 0 ? () => this.applyClears(clears) : undefined;
   }
 
   /** A named function registered where a framework fills its parameters: its entry taints grow. */
@@ -214,6 +283,11 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
       const [s, e] = here();
       const t = markerMethod(receiverTaint.marker, method, s, e, clip(this.text(call)));
       if (t) return t;
+    }
+    // h3 / Nuxt / Nitro request helpers (auto-imported in Nuxt, so often not imported at all).
+    if (!method && ts.isIdentifier(call.expression) && H3_SOURCES.has(call.expression.text) && (!qualified || /^(h3|#imports|nuxt|nitropack)(\.|$)/.test(qualified))) {
+      const [s, e] = here();
+      return sourceTaint(s, e, clip(this.text(call)));
     }
     if (qualified && (ARGV_MODULES.has(qualified) || qualified.startsWith('unzipper.Open.'))) {
       const [s, e] = here();

@@ -8,6 +8,7 @@ import { typescript } from '../parser';
 import { Env, type VarState } from './env';
 import type { FunctionInfo, SummarySink } from './functions';
 import type { NarrowHost } from './narrowing';
+import type { SchemaInfo } from './schemas';
 import type { Shared } from './shared';
 import type { Flow, SinkSite, Step, Taint } from './types';
 
@@ -39,6 +40,8 @@ export abstract class AnalysisState implements NarrowHost {
   protected readonly callbackResults = new Map<TS.Node, Taint>();
   /** Taints of array-literal elements, for sinks that check one element. */
   protected readonly elements = new Map<TS.Node, Taint>();
+  /** Schema validation calls whose object schema has per-field rules (`Body.parse(req.body)`). */
+  protected readonly schemaResults = new Map<TS.Node, { fields: ReadonlyMap<string, SchemaInfo>; wrapper?: string }>();
   /** Variables a guard-then-exit at the function's top level sanitized. */
   protected readonly guardedRoots = new Set<string>();
   protected readonly ts = typescript();

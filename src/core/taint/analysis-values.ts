@@ -148,6 +148,20 @@ export abstract class ValueAnalysis extends AnalysisState {
     return t;
   }
 
+  /** Field values tracked below an access path (`request.query` -> { theme: ... }), for an alias of it. */
+  protected fieldsUnder(path: readonly string[]): Map<string, Taint> | undefined {
+    const found = this.env.find(path[0]);
+    const known = found?.state.fields;
+    if (!known || known.size === 0) return undefined;
+    const prefix = path.length > 1 ? `${path.slice(1).join('.')}.` : '';
+    let out: Map<string, Taint> | undefined;
+    for (const [key, taint] of known) {
+      if (!key.startsWith(prefix) || key.length === prefix.length) continue;
+      (out ??= new Map()).set(key.slice(prefix.length), taint);
+    }
+    return out;
+  }
+
   /** A source location for a value only if it is a fresh flow; steps record assignments. */
   protected stepped(t: Taint, node: TS.Node): Taint {
     if (t.flows.length === 0) return t;

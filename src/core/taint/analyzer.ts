@@ -10,8 +10,9 @@ import { Env } from './env';
 import { emptySummary, type FunctionInfo, type FunctionNode, type Summary } from './functions';
 import { narrow, relativeTarget, type Clear } from './narrowing';
 import { sourceTaint } from './sources';
-import { exits, filterFlows } from './syntax';
-import { CLEAN, clip, union, withoutMarker } from './taint-value';
+import type { SchemaInfo } from './schemas';
+import { exits, filterFlows, propertyKey } from './syntax';
+import { CLEAN, clearKinds, clip, union, withoutMarker } from './taint-value';
 import { ALL_KINDS, COMMAND, type Taint } from './types';
 import { MAX_DEPTH } from './analysis-state';
 import { CallAnalysis } from './analysis-calls';
@@ -291,16 +292,53 @@ export class Analyzer extends CallAnalysis {
       return;
     }
     const value = this.eval(d.initializer);
+    const validated = this.schemaResults.get(init);
+    if (validated) {
+      this.bindValidated(d.name, this.stepped(value, d.name), validated.fields, validated.wrapper);
+      return;
+    }
     if (ts.isIdentifier(d.name)) {
       const relativeOf = relativeTarget(init, this);
       const lookupOf = this.lookupTarget(init);
       const instance = ts.isCallExpression(init) || ts.isNewExpression(init) ? this.resolveModule(init.expression) : undefined;
+      // `const q = request.query`: what is known about q's fields (validated, narrowed) comes along.
+      const source = ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init) || ts.isIdentifier(init) ? accessPath(init, this.constants) : undefined;
+      const fields = source ? this.fieldsUnder(source) : undefined;
       this.env.declare(d.name.text, this.stepped(value, d.name), this.cond, {
         ...(relativeOf ? { relativeOf } : {}),
         ...(lookupOf ? { lookupOf } : {}),
         ...(instance ? { instance } : {}),
+        ...(fields ? { fields } : {}),
       });
     } else this.bindName(d.name, value, d.name, clip(this.text(d.initializer)));
+  }
+
+  /**
+   * `const body = Body.parse(req.body)` / `const { name } = ...` / `const { value } = schema.validate(x)`:
+   * fields the schema admits only safe values for are bound clean of those kinds.
+   */
+  protected bindValidated(name: TS.BindingName, value: Taint, fields: ReadonlyMap<string, SchemaInfo>, wrapper: string | undefined): void {
+    const ts = this.ts;
+    if (ts.isIdentifier(name)) {
+      const own = new Map<string, Taint>();
+      for (const [key, field] of fields) if (field.kinds) own.set(wrapper ? `${wrapper}.${key}` : key, clearKinds(value, field.kinds));
+      this.env.declare(name.text, value, this.cond, own.size > 0 ? { fields: own } : {});
+      return;
+    }
+    if (!ts.isObjectBindingPattern(name)) {
+      this.bindName(name, value, undefined);
+      return;
+    }
+    for (const el of name.elements) {
+      const key = el.dotDotDotToken ? undefined : el.propertyName ? propertyKey(el.propertyName, this) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+      if (wrapper) {
+        if (key === wrapper) this.bindValidated(el.name, value, fields, undefined);
+        else this.bindName(el.name, value, undefined);
+        continue;
+      }
+      const kinds = key === undefined ? 0 : (fields.get(key)?.kinds ?? 0);
+      this.bindName(el.name, kinds ? clearKinds(value, kinds) : value, undefined);
+    }
   }
 
   /** `TABLE.get(key)` / `TABLE[key]` on a table holding no untrusted data: key's access path. */

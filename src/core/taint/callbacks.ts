@@ -27,6 +27,11 @@ const SOCKET_LIFECYCLE_EVENTS = new Set([
   'disconnect', 'disconnecting', 'error', 'close', 'connect', 'connect_error', 'end', 'drain', 'timeout', 'ready', 'lookup',
   'open', 'ping', 'pong', 'upgrade', 'unexpected-response', 'finish', 'pause', 'resume', 'newListener', 'removeListener',
 ]);
+/** Procedure builders of tRPC whose resolver gets the client's `input`. */
+const PROCEDURE_METHODS = new Set(['query', 'mutation', 'subscription']);
+/** Chat-bot frameworks: every handler registered on the bot gets what a chat member sent. */
+const CHAT_MODULES = /^(telegraf|grammy|@slack\.bolt|node-telegram-bot-api|discord\.js)(\.|$)/;
+const CHAT_HANDLERS = new Set(['command', 'hears', 'on', 'action', 'message', 'event', 'shortcut', 'view', 'onText', 'start', 'help', 'use', 'inlineQuery']);
 /** GraphQL root types: every field resolver under them receives the client's arguments. */
 const GRAPHQL_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -56,6 +61,11 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
     // Preload scripts: messages the main process forwards (often from the network) to the page.
     return (i, p) => (i >= 1 ? paramSource(p, shared, 'IPC message') : undefined);
   }
+  if (qualified && /(^|\.)https\.onCall$|^firebase-functions\..*onCall$/.test(qualified)) {
+    // Firebase callable functions: v1 (data, context), v2 (request) with request.data.
+    return (i, p) => (i !== 0 ? undefined : (p.parent as TS.SignatureDeclaration).parameters.length >= 2 ? paramSource(p, shared, 'callable data') : markerOnly('rpc'));
+  }
+  if (qualified && /(^|\.)Meteor\.publish$/.test(qualified) && argIndex === 1) return (_i, p) => paramSource(p, shared, 'Meteor subscription argument');
   if (qualified && /^electron\.app\.(on|once)$/.test(qualified) && typeof firstArg === 'string' && ELECTRON_APP_EVENTS.has(firstArg)) {
     return (i, p) => (i >= 1 ? paramSource(p, shared, `'${firstArg}' event argument`) : undefined);
   }
@@ -67,9 +77,15 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   if (method === 'process' && receiverName && /^(bull|bee-queue)$/.test(shared.instanceOf(receiverName) ?? '')) {
     return (i) => (i === 0 ? markerOnly('queue-job') : undefined);
   }
+  // tRPC: t.procedure.input(schema).query(({ input }) => ...).
+  if (PROCEDURE_METHODS.has(method) && argIndex === 0 && isProcedureChain(receiver)) return (i) => (i === 0 ? markerOnly('rpc') : undefined);
+  const chat = receiverName ? shared.instanceOf(receiverName) : undefined;
+  if (chat && CHAT_MODULES.test(chat) && CHAT_HANDLERS.has(method)) return (_i, p) => paramSource(p, shared, 'chat message');
   if (LISTENER_METHODS.has(method)) {
     // socket.io / ws / net servers hand each client's socket to 'connection' listeners.
     if (firstArg === 'connection') return (i) => (i === 0 ? markerOnly('socket') : undefined);
+    // Chat bots (discord.js and others): what any member of the channel typed.
+    if (firstArg === 'messageCreate' || firstArg === 'interactionCreate') return (i, p) => (i === 0 ? paramSource(p, shared, 'chat message') : undefined);
     if (firstArg === 'entry') {
       const kinds = yauzlValidatesNames(shared, call) ? COMMAND : ALL_KINDS;
       return (i, p) => (i === 0 ? paramSource(p, shared, 'Archive entry', kinds, { archive: true }) : undefined);
@@ -121,6 +137,7 @@ export function listenerContext(shared: Shared, call: TS.CallExpression, receive
 export function propertyCallbackContext(shared: Shared, property: string, owner: TS.ObjectLiteralExpression): ParamTaint | 'multer' | undefined {
   const ts = typescript();
   if (isGraphQLResolver(owner)) return (i, p) => (i === 1 ? paramSource(p, shared, 'GraphQL argument') : undefined);
+  if (isMeteorMethod(shared, owner)) return (_i, p) => paramSource(p, shared, 'Meteor method argument');
   if (isExposedToRenderer(shared, owner)) return (_i, p) => paramSource(p, shared, 'renderer argument');
   if (property === 'handler' && isRouteConfig(owner)) return (i) => (i === 0 ? markerOnly('request') : undefined);
   if (property === 'eachMessage' || property === 'eachBatch' || property === 'handleMessage' || property === 'handleMessageBatch') {
@@ -191,6 +208,43 @@ function isExposedToRenderer(shared: Shared, owner: TS.ObjectLiteralExpression):
 export function isExposeCall(shared: Shared, call: TS.CallExpression): boolean {
   const q = shared.bindings.resolveModule(call.expression);
   return q === 'electron.contextBridge.exposeInMainWorld' || q === 'electron.contextBridge.exposeInIsolatedWorld';
+}
+
+/** `Meteor.methods({ name(arg) { ... } })`: methods clients call with arguments of their choosing. */
+function isMeteorMethod(shared: Shared, owner: TS.ObjectLiteralExpression): boolean {
+  const call = owner.parent;
+  if (!call || !typescript().isCallExpression(call) || call.arguments[0] !== owner) return false;
+  return /(^|\.)Meteor\.methods$/.test(shared.resolveModule(call.expression) ?? '');
+}
+
+/** `t.procedure.input(schema)`, `publicProcedure.use(auth).input(schema)`: a tRPC procedure builder. */
+function isProcedureChain(receiver: TS.Expression): boolean {
+  const ts = typescript();
+  let e = skipWrappers(receiver);
+  for (let i = 0; i < 20; i++) {
+    if (ts.isCallExpression(e)) {
+      const callee = skipWrappers(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'input') return true;
+      e = ts.isPropertyAccessExpression(callee) ? skipWrappers(callee.expression) : callee;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      if (/[pP]rocedure$/.test(e.name.text)) return true;
+      e = skipWrappers(e.expression);
+    } else return ts.isIdentifier(e) && /[pP]rocedure$/.test(e.text);
+  }
+  return false;
+}
+
+/** The schema given to `.input(schema)` in a tRPC procedure chain. */
+export function procedureInput(receiver: TS.Expression): TS.Expression | undefined {
+  const ts = typescript();
+  let e = skipWrappers(receiver);
+  for (let i = 0; i < 20 && ts.isCallExpression(e); i++) {
+    const callee = skipWrappers(e.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (callee.name.text === 'input') return e.arguments[0];
+    e = skipWrappers(callee.expression);
+  }
+  return undefined;
 }
 
 /** hapi's `server.route({ method, path, handler })` (handler also under `options`/`config`). */

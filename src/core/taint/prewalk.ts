@@ -160,7 +160,8 @@ export function preWalk(shared: Shared): boolean {
       qualified,
       method: isMember ? calleeName : undefined,
       receiverText: receiverName,
-      receiverInstance: receiverName ? shared.instanceOf(receiverName) : undefined,
+      // Only method sinks (archive.file, client.exec) depend on what the receiver holds.
+      receiverInstance: receiverName && sinkMethod ? shared.instanceOf(receiverName) : undefined,
     };
     if (qualified === 'multer.diskStorage' || calleeName === 'mv' || sinksOfCall(shape, shared.constants, shared.sf).length > 0 || archiveOptionSite(shape, shared.constants, shared.sf)) {
       anySink = true;
@@ -275,8 +276,12 @@ function escapes(write: TS.Node, fn: TS.Node | undefined, declared: DeclaredName
   const root = rootName(target);
   // Destructuring assignments and computed targets: assume they escape.
   if (root === undefined) return true;
-  if (root === 'this' || declared.has(fn, root)) return false;
-  for (let outer = enclosingFunction(fn); ; outer = enclosingFunction(outer)) {
+  if (root === 'this') return false;
+  const outermost = enclosingFunction(fn);
+  // A function at the top level (most handlers) can only write to the file's own variables.
+  if (!outermost) return declared.has(write.getSourceFile(), root) && !declared.has(fn, root);
+  if (declared.has(fn, root)) return false;
+  for (let outer: TS.Node | undefined = outermost; ; outer = enclosingFunction(outer)) {
     if (declared.has(outer ?? write.getSourceFile(), root)) return true;
     if (!outer) return false;
   }

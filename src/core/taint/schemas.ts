@@ -4,7 +4,7 @@
 // values, numbers, booleans, dates, UUIDs, hex or alphanumeric strings, or a strict anchored
 // pattern holds no path separators or shell metacharacters.
 import type * as TS from 'typescript';
-import { skipWrappers } from '../ast/bindings';
+import { skipWrappers, type ModuleBindings } from '../ast/bindings';
 import { propertyNameText, propertyOf, type Constants } from '../ast/constants';
 import { typescript } from '../parser';
 import { kindsSafeAfterMatch } from './regex-safety';
@@ -84,9 +84,22 @@ export function schemaInfo(expr: TS.Expression | undefined, constants: Constants
   return recognised ? { kinds, ...(fields ? { fields } : {}) } : undefined;
 }
 
-/** The fields of an object schema, however it is written (`z.object({...})`, `{ type: 'object', properties }`). */
-export function schemaFields(info: SchemaInfo | undefined): ReadonlyMap<string, SchemaInfo> {
-  return info?.fields ?? new Map();
+/** The module the schema's builder comes from ('zod', 'joi', 'yup'), through const names and rule chains. */
+export function schemaLibrary(expr: TS.Expression, constants: Constants, bindings: ModuleBindings): string | undefined {
+  const ts = typescript();
+  let e = skipWrappers(expr);
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    if (ts.isIdentifier(e)) {
+      const module = bindings.moduleOf(e.text);
+      if (module) return module.split('.')[0];
+      const init = constants.initializerOf(e.text);
+      if (!init) return undefined;
+      e = skipWrappers(init);
+    } else if (ts.isCallExpression(e)) e = skipWrappers(e.expression);
+    else if (ts.isPropertyAccessExpression(e)) e = skipWrappers(e.expression);
+    else return undefined;
+  }
+  return undefined;
 }
 
 function objectLiteralSchema(o: TS.ObjectLiteralExpression, constants: Constants, depth: number): SchemaInfo {

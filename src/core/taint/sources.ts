@@ -25,7 +25,13 @@ const REQUEST_FIELDS = new Set([
 const REQUEST_OBJECTS = new Set(['request', 'req', 'raw']);
 const UPLOAD_FIELDS = new Set(['file', 'files']);
 /** Methods of request objects that return client data (Express, Fetch API Request, Hono's c.req). */
-const REQUEST_METHODS = new Set(['get', 'header', 'param', 'json', 'formData', 'text', 'arrayBuffer', 'blob', 'query', 'queries', 'parseBody', 'cookie']);
+const REQUEST_METHODS = new Set([
+  'get', 'header', 'param', 'json', 'formData', 'text', 'arrayBuffer', 'blob', 'query', 'queries', 'parseBody', 'cookie',
+  // AdonisJS
+  'input', 'qs', 'all', 'only', 'except',
+]);
+/** Fields of an RPC call's options (tRPC `{ input, ctx }`, Firebase callable `request.data`) that the client sent. */
+const RPC_FIELDS = new Set(['input', 'rawInput', 'data']);
 /** Fields of a socket (socket.io, ws, net) that hold the client's connection request. */
 const SOCKET_REQUEST_FIELDS = new Set(['handshake', 'request', 'upgradeReq']);
 const MULTIPART_METHODS = new Set(['file', 'files', 'parts']);
@@ -60,6 +66,8 @@ export function markerField(marker: Marker, field: string, start: number, end: n
     case 'socket':
       // socket.data and socket.id are set by the server (auth middleware); the handshake is the client's.
       return SOCKET_REQUEST_FIELDS.has(field) ? markerOnly('request') : CLEAN;
+    case 'rpc':
+      return RPC_FIELDS.has(field) ? sourceTaint(start, end, label) : field === 'rawRequest' ? markerOnly('request') : CLEAN;
     case 'upload':
     case 'multipart': {
       const names = marker === 'upload' ? UPLOAD_NAME_FIELDS : MULTIPART_NAME_FIELDS;

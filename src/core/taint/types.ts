@@ -39,9 +39,9 @@ export interface Flow {
 
 /**
  * Objects whose selected fields are untrusted (req.query, ctx.request.body, event.body, job.data,
- * file.originalname, socket.handshake); the object itself is not.
+ * file.originalname, socket.handshake, a tRPC procedure's `input`); the object itself is not.
  */
-export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart' | 'socket';
+export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart' | 'socket' | 'rpc';
 
 export interface Taint {
   readonly flows: readonly Flow[];
