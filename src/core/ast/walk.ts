@@ -27,17 +27,27 @@ function flatten(root: TS.SourceFile): Flat {
   const ends: number[] = [];
   const kinds: number[] = [];
   let depth = 0;
+  let parent: TS.Node | undefined;
   const visit = (node: TS.Node): undefined => {
+    // Parent pointers are set here, in the same traversal, instead of by the parser
+    // (createSourceFile's setParentNodes walks the whole tree once more).
+    if (parent) (node as { parent: TS.Node }).parent = parent;
     const index = nodes.length;
     nodes.push(node);
     kinds.push(node.kind);
     ends.push(0);
     if (depth < MAX_RECURSION_DEPTH) {
       depth++;
+      const saved = parent;
+      parent = node;
       ts.forEachChild(node, visit);
+      parent = saved;
       depth--;
     } else {
-      ts.forEachChild(node, (child) => flattenIteratively(child, nodes, ends, kinds));
+      ts.forEachChild(node, (child) => {
+        (child as { parent: TS.Node }).parent = node;
+        flattenIteratively(child, nodes, ends, kinds);
+      });
     }
     ends[index] = nodes.length;
     return undefined;
@@ -72,10 +82,16 @@ function flattenIteratively(root: TS.Node, nodes: TS.Node[], ends: number[], kin
     children.length = 0;
     ts.forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) {
+      (children[i] as { parent: TS.Node }).parent = node;
       stackNodes.push(children[i]);
       stackIndex.push(-1);
     }
   }
+}
+
+/** Flattens a fresh tree and links its parent pointers; parse() calls it on every tree it makes. */
+export function indexTree(sourceFile: TS.SourceFile): void {
+  if (!flattened.has(sourceFile)) flattened.set(sourceFile, flatten(sourceFile));
 }
 
 function flatOf(sourceFile: TS.SourceFile): Flat {
