@@ -69,8 +69,11 @@ export async function run(): Promise<void> {
   const started = Date.now();
   let results: TestResults;
   try {
-    const files = findSuiteFiles(path.join(__dirname, 'suite'));
-    if (files.length === 0) throw new Error(`no *${SUITE_SUFFIX} files under ${path.join(__dirname, 'suite')}`);
+    // A Restricted Mode run (SECURE_DEV_TEST_RESTRICTED=1) runs its own suites: the others
+    // assume a trusted workspace.
+    const suiteDir = path.join(__dirname, process.env.SECURE_DEV_TEST_RESTRICTED === '1' ? 'suite-restricted' : 'suite');
+    const files = findSuiteFiles(suiteDir);
+    if (files.length === 0) throw new Error(`no *${SUITE_SUFFIX} files under ${suiteDir}`);
     for (const file of files) mocha.addFile(file);
     const stats = await runMocha(mocha, tests);
     results = {

@@ -10,7 +10,7 @@
 //
 // Environment:
 //   SECURE_DEV_TEST_TIMEOUT_MS   overall time limit (default 10 min)
-//   SECURE_DEV_TEST_RESTRICTED=1 open the workspace in Restricted Mode (untrusted); suites see the
+//   SECURE_DEV_TEST_RESTRICTED=1 (or --restricted) open the workspace in Restricted Mode (untrusted); suites see the
 //                                same variable in process.env
 //   SECURE_DEV_KEEP_TEMP=1       keep the temp dir (workspace copy, user data)
 // Inside VS Code, suites get SECURE_DEV_TEST_WORKSPACE (the workspace copy) and index.ts gets
@@ -25,7 +25,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureCodeServer, repoRoot, startCodeServer, tail } from '../../scripts/code-server.mjs';
 
-const restricted = process.env.SECURE_DEV_TEST_RESTRICTED === '1';
+const restricted = process.env.SECURE_DEV_TEST_RESTRICTED === '1' || process.argv.includes('--restricted');
 const OVERALL_TIMEOUT_MS = Number(process.env.SECURE_DEV_TEST_TIMEOUT_MS ?? 10 * 60_000);
 const WORKBENCH_TIMEOUT_MS = 120_000;
 const TESTS_START_TIMEOUT_MS = 120_000;
