@@ -4,7 +4,7 @@
 import type * as TS from 'typescript';
 import { ModuleBindings } from '../ast/bindings';
 import { Constants, propertyNameText } from '../ast/constants';
-import { walk } from '../ast/walk';
+import { flatNodes, walk } from '../ast/walk';
 import { typescript } from '../parser';
 import type { RuleContext } from '../types';
 import type { DigestUse } from './digests';
@@ -74,29 +74,41 @@ export function cryptoFacts(ctx: RuleContext): CryptoFacts | undefined {
 function collect(sourceFile: TS.SourceFile, bindings: ModuleBindings, constants: Constants): CryptoFacts {
   const ts = typescript();
   const facts: CryptoFacts = { ts, sourceFile, bindings, constants, calls: [], byCallee: new Map(), properties: [], methods: [], assignments: [], tlsEnvStrings: [], uriStrings: [] };
-  walk(sourceFile, (node) => {
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+  const k = ts.SyntaxKind;
+  // One loop over the flattened tree, dispatching on the compact kinds array: most nodes are
+  // rejected by one integer comparison instead of a chain of ts.isX() calls.
+  const { nodes, kinds } = flatNodes(sourceFile);
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind === k.CallExpression || kind === k.NewExpression) {
+      const node = nodes[i] as TS.CallExpression | TS.NewExpression;
       // Unresolvable callees (`new SignJWT(c).sign(k)`) are kept with '' for the rules that match on shape.
       const fact = { node, callee: bindings.callee(node) ?? '' };
       facts.calls.push(fact);
       const same = facts.byCallee.get(fact.callee);
       if (same) same.push(fact);
       else facts.byCallee.set(fact.callee, [fact]);
-    } else if (ts.isPropertyAssignment(node)) {
+    } else if (kind === k.PropertyAssignment) {
+      const node = nodes[i] as TS.PropertyAssignment;
       const name = propertyNameText(node.name);
       if (name && PROPERTY_NAMES.has(name)) facts.properties.push({ node, name });
-    } else if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) {
+    } else if (kind === k.MethodDeclaration) {
+      const node = nodes[i] as TS.MethodDeclaration;
+      if (!ts.isObjectLiteralExpression(node.parent)) continue;
       const name = propertyNameText(node.name);
       if (name && PROPERTY_NAMES.has(name)) facts.methods.push(node);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (kind === k.BinaryExpression) {
+      const node = nodes[i] as TS.BinaryExpression;
+      if (node.operatorToken.kind !== k.EqualsToken) continue;
       const target = bindings.resolve(node.left);
       if (target) facts.assignments.push({ node, target });
-    } else if (ts.isStringLiteralLike(node) || (node.kind >= ts.SyntaxKind.TemplateHead && node.kind <= ts.SyntaxKind.TemplateTail)) {
-      const text = (node as TS.StringLiteralLike | TS.TemplateLiteralLikeNode).text;
-      if (ts.isStringLiteralLike(node) && text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) facts.tlsEnvStrings.push(node);
+    } else if (kind === k.StringLiteral || kind === k.NoSubstitutionTemplateLiteral || (kind >= k.TemplateHead && kind <= k.TemplateTail)) {
+      const node = nodes[i] as TS.StringLiteralLike | TS.TemplateLiteralLikeNode;
+      const text = node.text;
+      if (kind !== k.TemplateHead && kind !== k.TemplateMiddle && kind !== k.TemplateTail && text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) facts.tlsEnvStrings.push(node as TS.StringLiteralLike);
       if (text.includes('=') && mayHoldUriTlsOption(text)) facts.uriStrings.push(node);
     }
-  });
+  }
   return facts;
 }
 
