@@ -14,9 +14,9 @@ import { ARGUMENT_BUILDERS, MUTATORS, NON_STRING_METHODS, globalCallEffect, modu
 import { dtoRules } from './dto-validation';
 import { kindsSafeAfterReplace } from './regex-safety';
 import { schemaInfo, schemaLibrary } from './schemas';
-import { CallSinkSite, SINK_METHODS, archiveOptionSite, sinksOfCall } from './sinks';
+import { CallSinkSite, SINK_METHODS, archiveOptionSite, shellTemplateSinks, sinksOfCall, type CallShape } from './sinks';
 import { markerForParameter, markerMethod, markerOrTaintForDecorator, sourceTaint, ARGV_MODULES, VALIDATING_PIPES } from './sources';
-import { isReceiveMessageCommand } from './syntax';
+import { filterFlows, isReceiveMessageCommand } from './syntax';
 import { CLEAN, appendStep, clearKinds, clip, concatSteps, isTainted, markerOnly, union, withoutMarker } from './taint-value';
 import { ALL_KINDS, PATH, type Flow, type SinkSite, type Step, type Taint } from './types';
 import { MAX_DEPTH } from './analysis-state';
@@ -114,10 +114,7 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
     // Only method sinks (archive.file, client.exec) depend on what the receiver holds.
     const sinkMethod = !!method && SINK_METHODS.has(method);
     const shape = { call, qualified, method, receiverText: receiverName, receiverInstance: receiverName && sinkMethod ? this.instanceOf(receiverName) : undefined };
-    for (const s of sinksOfCall(shape, this.constants, this.shared.sf)) {
-      const index = call.arguments.indexOf(s.expr);
-      this.hitSink(s.site, index >= 0 ? args[index] : (this.elements.get(s.expr) ?? this.elements.get(skipWrappers(s.expr)) ?? CLEAN));
-    }
+    this.hitCallSinks(shape, call.arguments, args);
     const archiveOption = qualified ? archiveOptionSite(shape, this.constants, this.shared.sf) : undefined;
     if (archiveOption) {
       const o = archiveOption.option;
@@ -264,9 +261,42 @@ export abstract class CallAnalysis extends ExpressionAnalysis {
     if (changed) this.out.entryChanged?.(fn);
   }
 
+  /** Sinks of a call (or `new`): an argument's taint, an array element's, or the expression's own. */
+  protected hitCallSinks(shape: CallShape, callArgs: readonly TS.Expression[], args: readonly Taint[]): void {
+    for (const s of sinksOfCall(shape, this.constants, this.shared.sf)) {
+      const index = callArgs.indexOf(s.expr);
+      // Elements of arrays (spawn argv) were recorded when the array was evaluated; properties of option objects were not.
+      this.hitSink(s.site, index >= 0 ? args[index] : (this.elements.get(s.expr) ?? this.elements.get(skipWrappers(s.expr)) ?? this.eval(s.expr)));
+    }
+  }
+
+  /** `new Class(untrusted)` for a class of the file: its constructor may store the value on `this`. */
+  protected enterConstructor(n: TS.NewExpression, args: readonly Taint[]): void {
+    const callee = skipWrappers(n.expression);
+    if (!this.ts.isIdentifier(callee)) return;
+    const ctor = this.shared.functions.method(callee.text, 'constructor');
+    if (!ctor) return;
+    args.forEach((a, i) => {
+      if (i >= ctor.node.parameters.length) return;
+      const sourced = filterFlows(a, (f) => f.origin.type === 'source');
+      if (sourced.flows.length === 0) return;
+      const current = ctor.entry.get(i);
+      const next = current ? union(current, sourced) : sourced;
+      if (current && next.flows.length === current.flows.length) return;
+      ctor.entry.set(i, next);
+      this.out.entryChanged?.(ctor);
+    });
+  }
+
+  protected taggedTemplateSinks(e: TS.TaggedTemplateExpression): void {
+    for (const s of shellTemplateSinks(e, this.resolveModule(e.tag), this.shared.sf)) this.hitSink(s.site, this.eval(s.expr));
+  }
+
   protected newExpression(n: TS.NewExpression): Taint {
     const args = this.callArguments(n, n.arguments ?? [], CLEAN, undefined);
     const qualified = this.resolveModule(n.expression);
+    if (qualified) this.hitCallSinks({ call: n, qualified }, n.arguments ?? [], args);
+    else this.enterConstructor(n, args);
     if (qualified) {
       const effect = moduleCallEffect(qualified);
       return this.effect(effect, args);

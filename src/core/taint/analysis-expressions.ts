@@ -62,6 +62,7 @@ export abstract class ExpressionAnalysis extends ValueAnalysis {
         const tpl = (e as TS.TaggedTemplateExpression).template;
         if (ts.isTemplateExpression(tpl)) tpl.templateSpans.forEach((s) => this.eval(s.expression));
         this.eval((e as TS.TaggedTemplateExpression).tag);
+        this.taggedTemplateSinks(e as TS.TaggedTemplateExpression);
         return CLEAN;
       }
       case this.k.StringLiteral:
@@ -275,6 +276,9 @@ export abstract class ExpressionAnalysis extends ValueAnalysis {
   protected abstract call(call: TS.CallExpression): Taint;
 
   protected abstract newExpression(n: TS.NewExpression): Taint;
+
+  /** Shell templates that insert interpolations unescaped (Bun's `$.raw`). */
+  protected abstract taggedTemplateSinks(e: TS.TaggedTemplateExpression): void;
 
   protected abstract closure(
     node: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration,

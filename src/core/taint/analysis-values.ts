@@ -7,12 +7,39 @@ import { accessPath } from './access-path';
 import { Env, fieldValue, wholeValue, withField, type VarState } from './env';
 import type { Clear } from './narrowing';
 import { markerField, sourceTaint } from './sources';
-import { propertyKey } from './syntax';
+import { filterFlows, propertyKey } from './syntax';
 import { CLEAN, appendStep, clearKinds, clip, isTainted, union, withoutMarker } from './taint-value';
 import type { Step, Taint } from './types';
 import { AnalysisState } from './analysis-state';
 
 export abstract class ValueAnalysis extends AnalysisState {
+  /**
+   * `this.field = value` in a method: untrusted values (from sources) become visible to the
+   * class's other methods, which take another look when the field gains a new source.
+   */
+  protected noteClassField(field: string, value: Taint): void {
+    const className = this.fn?.className;
+    if (!className) return;
+    const sourced = filterFlows(value, (f) => f.origin.type === 'source');
+    if (sourced.flows.length === 0) return;
+    let fields = this.shared.classFields.get(className);
+    if (!fields) this.shared.classFields.set(className, (fields = new Map()));
+    const before = fields.get(field);
+    const after = before ? union(before, sourced) : sourced;
+    if (before && after.flows.length === before.flows.length) return;
+    fields.set(field, after);
+    for (const m of this.shared.functions.methodsOf(className)) if (m !== this.fn) this.out.entryChanged?.(m);
+  }
+
+  /** A method starts with what the class's methods stored on `this` (see noteClassField). */
+  protected seedClassFields(className: string): void {
+    const fields = this.shared.classFields.get(className);
+    if (!fields || fields.size === 0) return;
+    let state: VarState = { taint: CLEAN, depth: 0 };
+    for (const [field, taint] of fields) state = withField(state, [field], taint);
+    this.rootEnv.set('this', state);
+  }
+
   taintOf(path: readonly string[]): Taint {
     return this.lookup(path, undefined);
   }
@@ -122,6 +149,7 @@ export abstract class ValueAnalysis extends AnalysisState {
   }
 
   protected setPath(path: readonly string[], value: Taint, forceWeak = false): void {
+    if (path[0] === 'this' && path.length >= 2) this.noteClassField(path[1], value);
     const [root, ...fields] = path;
     const found = this.env.find(root);
     if (!found) {

@@ -44,7 +44,9 @@ export class Analyzer extends CallAnalysis {
   /** Analyses a named function with symbolic parameters and returns its summary. */
   runFunction(): Summary {
     const fn = this.fn!;
+    if (fn.className) this.seedClassFields(fn.className);
     this.bindParameters(fn.node, (i, p) => this.entryTaint(fn, i, p));
+    if (fn.className && this.ts.isConstructorDeclaration(fn.node)) this.bindParameterProperties(fn.node);
     this.body(fn.node);
     const summary = emptySummary();
     // Library inputs (exported parameters) only matter at sinks inside; they never flow out.
@@ -58,6 +60,15 @@ export class Analyzer extends CallAnalysis {
     }).slice(0, 64);
     this.summariseGuards(fn, summary);
     return summary;
+  }
+
+  /** `constructor(private readonly repo: string)`: the parameter is also `this.repo`. */
+  protected bindParameterProperties(ctor: TS.ConstructorDeclaration): void {
+    const ts = this.ts;
+    for (const p of ctor.parameters) {
+      if (!ts.isIdentifier(p.name) || !ts.isParameterPropertyDeclaration(p, ctor)) continue;
+      this.noteClassField(p.name.text, this.taintOf([p.name.text]));
+    }
   }
 
   protected entryTaint(fn: FunctionInfo, index: number, p: TS.ParameterDeclaration): Taint {

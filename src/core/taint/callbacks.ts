@@ -32,6 +32,34 @@ const PROCEDURE_METHODS = new Set(['query', 'mutation', 'subscription']);
 /** Chat-bot frameworks: every handler registered on the bot gets what a chat member sent. */
 const CHAT_MODULES = /^(telegraf|grammy|@slack\.bolt|node-telegram-bot-api|discord\.js)(\.|$)/;
 const CHAT_HANDLERS = new Set(['command', 'hears', 'on', 'action', 'message', 'event', 'shortcut', 'view', 'onText', 'start', 'help', 'use', 'inlineQuery']);
+/**
+ * GitHub webhook events (Probot `app.on('pull_request.opened', ...)`, @octokit/webhooks
+ * `webhooks.on('issue_comment', ...)`): their payloads carry what any user typed.
+ */
+const GITHUB_EVENTS = new Set([
+  'pull_request', 'pull_request_review', 'pull_request_review_comment', 'pull_request_review_thread', 'issues', 'issue_comment',
+  'push', 'create', 'delete', 'release', 'workflow_run', 'workflow_job', 'workflow_dispatch', 'check_run', 'check_suite',
+  'discussion', 'discussion_comment', 'commit_comment', 'repository_dispatch', 'fork', 'label', 'milestone', 'deployment',
+  'deployment_status', 'status', 'merge_group', 'gollum',
+]);
+/** Registrations whose handler gets a GitHub event: Probot's `app.on`, Octokit's `on`/`onAny`. */
+const WEBHOOK_METHODS = new Set(['on', 'onAny', 'receive']);
+
+/** The event name, or names (`app.on(['issues.opened', 'issues.edited'], ...)`), a registration is for. */
+function eventNames(shared: Shared, arg: TS.Expression | undefined): unknown {
+  if (!arg) return undefined;
+  const ts = typescript();
+  const e = skipWrappers(arg);
+  return ts.isArrayLiteralExpression(e) ? e.elements.map((el) => shared.constants.value(el)) : shared.constants.value(e);
+}
+
+function isGitHubEvent(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every(isGitHubEvent);
+  if (typeof value !== 'string') return false;
+  const dot = value.indexOf('.');
+  return GITHUB_EVENTS.has(dot < 0 ? value : value.slice(0, dot));
+}
+
 /** GraphQL root types: every field resolver under them receives the client's arguments. */
 const GRAPHQL_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -69,7 +97,14 @@ export function staticCallbackContext(shared: Shared, call: TS.CallExpression | 
   if (qualified && /^electron\.app\.(on|once)$/.test(qualified) && typeof firstArg === 'string' && ELECTRON_APP_EVENTS.has(firstArg)) {
     return (i, p) => (i >= 1 ? paramSource(p, shared, `'${firstArg}' event argument`) : undefined);
   }
+  // Google Cloud Functions CloudEvents: cloudEvent.data (a Storage object's name, a Pub/Sub message).
+  if (qualified && /(^|\.)cloudEvent$/.test(qualified) && argIndex === 1) return (i) => (i === 0 ? markerOnly('queue-job') : undefined);
   if (!method) return undefined;
+  // VS Code webviews: messages posted by the page, which shows web content.
+  if (method === 'onDidReceiveMessage' && argIndex === 0) return (i, p) => (i === 0 ? paramSource(p, shared, 'webview message') : undefined);
+  if (WEBHOOK_METHODS.has(method) && ((method === 'onAny' && argIndex === 0) || (argIndex === 1 && isGitHubEvent(eventNames(shared, args[0]))))) {
+    return (i) => (i === 0 ? markerOnly('webhook') : undefined);
+  }
   const receiver = skipWrappers((callee as TS.PropertyAccessExpression).expression);
   const receiverName = ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (ROUTE_METHODS.has(method) && argIndex >= 1 && args[0] && isRoutePath(args[0])) return (i) => (i === 0 ? markerOnly('request') : undefined);

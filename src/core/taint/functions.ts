@@ -7,7 +7,7 @@ import { typescript } from '../parser';
 import { CLEAN } from './taint-value';
 import type { KindMask, SinkSite, Step, Taint } from './types';
 
-export type FunctionNode = TS.FunctionDeclaration | TS.MethodDeclaration | TS.FunctionExpression | TS.ArrowFunction;
+export type FunctionNode = TS.FunctionDeclaration | TS.MethodDeclaration | TS.ConstructorDeclaration | TS.FunctionExpression | TS.ArrowFunction;
 
 export interface SummarySink {
   param: number;
@@ -152,6 +152,8 @@ export class FunctionIndex {
           fields.set(member.name.text, member.type.typeName.text);
         }
       } else if (ts.isConstructorDeclaration(member)) {
+        // Analysed when `new Class(...)` hands it untrusted arguments (see classFields).
+        if (member.body) methods.set('constructor', this.add(member, 'constructor', className, false, false));
         for (const p of member.parameters) {
           if (ts.isIdentifier(p.name) && p.type && ts.isTypeReferenceNode(p.type) && ts.isIdentifier(p.type.typeName)) {
             fields.set(p.name.text, p.type.typeName.text);
@@ -176,6 +178,11 @@ export class FunctionIndex {
   /** Some function or method of the file has this name. */
   hasName(name: string): boolean {
     return this.names.has(name);
+  }
+
+  /** Methods of a class of the file (constructor included). */
+  methodsOf(className: string): Iterable<FunctionInfo> {
+    return this.methods.get(className)?.values() ?? [];
   }
 
   method(className: string, name: string): FunctionInfo | undefined {

@@ -30,6 +30,8 @@ type Owner = FunctionInfo | 'module';
 const SINK_HINTS = [
   'child_process', "'fs", '"fs', '`fs', ':fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs', 'shelljs', 'execa', 'cross-spawn',
   'sendFile', 'download', 'static', 'koa-send', 'archiver', 'multer', 'execCommand', 'ssh2', '.mv(', "'tar'", '"tar"',
+  // Bun / Deno runtime APIs, VS Code terminals, Electron's net.fetch of file: URLs.
+  'Bun.', "'bun'", '"bun"', 'Deno.', 'sendText', 'net.fetch',
 ];
 
 /** Per-file helpers other rule families may already have built (shared through ctx.memo). */

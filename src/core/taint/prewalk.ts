@@ -13,7 +13,7 @@ import { staticCallbackContext } from './callbacks';
 import type { FunctionInfo } from './functions';
 import { MUTATORS } from './propagation';
 import type { Shared } from './shared';
-import { SINK_METHODS, archiveOptionSite, sinksOfCall, type CallShape } from './sinks';
+import { SINK_METHODS, archiveOptionSite, shellTemplateSinks, sinksOfCall, type CallShape } from './sinks';
 import { union } from './taint-value';
 
 interface Kinds {
@@ -21,6 +21,8 @@ interface Kinds {
   identifier: number;
   propertyAccess: number;
   parameter: number;
+  newExpression: number;
+  taggedTemplate: number;
   /** kind -> what the pre-walk does with such a node (see the CLASS_* values). */
   classOf: Uint8Array;
   functionLike: ReadonlySet<number>;
@@ -45,6 +47,8 @@ function kindsOf(): Kinds {
   const classOf = new Uint8Array(k.Count + 1);
   classOf[k.CallExpression] = CLASS_CALL;
   classOf[k.NewExpression] = CLASS_CALL;
+  // Shell templates (Bun's `$.raw`) are sinks too.
+  classOf[k.TaggedTemplateExpression] = CLASS_CALL;
   classOf[k.VariableDeclaration] = CLASS_VARIABLE;
   classOf[k.BinaryExpression] = CLASS_BINARY;
   for (const kind of [k.ClassDeclaration, k.ClassExpression, k.ExportAssignment, k.ExportDeclaration]) classOf[kind] = CLASS_INDEXED;
@@ -55,6 +59,8 @@ function kindsOf(): Kinds {
     identifier: k.Identifier,
     propertyAccess: k.PropertyAccessExpression,
     parameter: k.Parameter,
+    newExpression: k.NewExpression,
+    taggedTemplate: k.TaggedTemplateExpression,
     classOf,
     functionLike: new Set([k.FunctionDeclaration, k.FunctionExpression, k.ArrowFunction, k.MethodDeclaration, k.Constructor, k.GetAccessor, k.SetAccessor]),
   };
@@ -69,7 +75,7 @@ export function preWalk(shared: Shared): boolean {
   const k = ts.SyntaxKind;
   const firstAssignment = k.FirstAssignment;
   const lastAssignment = k.LastAssignment;
-  const calls: (TS.CallExpression | TS.NewExpression)[] = [];
+  const calls: (TS.CallExpression | TS.NewExpression | TS.TaggedTemplateExpression)[] = [];
   const writes: TS.Node[] = [];
   /** The innermost function around each write (undefined at the top level). */
   const writeOwners: (TS.Node | undefined)[] = [];
@@ -120,7 +126,16 @@ export function preWalk(shared: Shared): boolean {
   /** Calls and references to functions of the file, by name: they matter once the callee does. */
   const references: { node: TS.Node; name: string }[] = [];
   const registrations: { call: TS.CallExpression | TS.NewExpression; index: number; fn: FunctionInfo }[] = [];
-  for (const node of calls) {
+  for (const any of calls) {
+    if (any.kind === K.taggedTemplate) {
+      const tagged = any as TS.TaggedTemplateExpression;
+      if (shellTemplateSinks(tagged, shared.resolveModule(tagged.tag), sf).length > 0) {
+        anySink = true;
+        effects.push(tagged);
+      }
+      continue;
+    }
+    const node = any as TS.CallExpression | TS.NewExpression;
     const args = node.arguments;
     if (args) {
       for (let index = 0; index < args.length; index++) {
@@ -133,7 +148,18 @@ export function preWalk(shared: Shared): boolean {
         if (fn) registrations.push({ call: node, index, fn });
       }
     }
-    if (node.kind !== K.call) continue;
+    if (node.kind !== K.call) {
+      // `new Service(input)`: the constructor may store the input for a method that reaches a sink.
+      const created = skipWrappers(node.expression);
+      if (created.kind === K.identifier) for (const m of shared.functions.methodsOf((created as TS.Identifier).text)) references.push({ node, name: m.name });
+      // Constructors that run a command (`new Deno.Command(program, { args })`).
+      const qualified = shared.resolveModule((node as TS.NewExpression).expression);
+      if (qualified && sinksOfCall({ call: node as TS.NewExpression, qualified }, shared.constants, sf).length > 0) {
+        anySink = true;
+        effects.push(node);
+      }
+      continue;
+    }
     const call = node as TS.CallExpression;
     const callee = skipWrappers(call.expression);
     const isMember = callee.kind === K.propertyAccess;

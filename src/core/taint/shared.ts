@@ -8,6 +8,7 @@ import { flatNodes } from '../ast/walk';
 import { typescript } from '../parser';
 import { FunctionIndex } from './functions';
 import type { SourceOptions } from './sources';
+import type { Taint } from './types';
 
 export interface Shared {
   sf: TS.SourceFile;
@@ -28,6 +29,24 @@ export interface Shared {
   resolveModule(expr: TS.Expression): string | undefined;
   /** The module a variable's value was created from ('archiver', 'adm-zip', 'ssh2.Client'): the file's last such declaration. */
   instanceOf(name: string): string | undefined;
+  /**
+   * Untrusted values stored on instances, per class and field (`this.pr = payload.pull_request` in
+   * one method, `this.pr.title` in another). Only flows from sources: a method's own parameters
+   * mean nothing to the others.
+   */
+  classFields: Map<string, Map<string, Taint>>;
+}
+
+/** Runtime namespaces that need no import: `Bun.spawn` -> 'Bun.spawn', `Deno.readFile` -> 'Deno.readFile'. */
+const RUNTIME_GLOBALS = new Set(['Bun', 'Deno']);
+
+function runtimeGlobal(bindings: ModuleBindings, expr: TS.Expression): string | undefined {
+  const ts = typescript();
+  let e = skipWrappers(expr);
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  while (ts.isPropertyAccessExpression(e)) e = skipWrappers(e.expression);
+  if (!ts.isIdentifier(e) || !RUNTIME_GLOBALS.has(e.text) || bindings.moduleOf(e.text) !== undefined) return undefined;
+  return bindings.resolve(expr);
 }
 
 export function createShared(sf: TS.SourceFile, text: string, bindings?: ModuleBindings, constants?: Constants): Shared {
@@ -35,7 +54,7 @@ export function createShared(sf: TS.SourceFile, text: string, bindings?: ModuleB
   const moduleNames = new Map<TS.Node, string | null>();
   const resolveModule = (expr: TS.Expression): string | undefined => {
     let name = moduleNames.get(expr);
-    if (name === undefined) moduleNames.set(expr, (name = moduleBindings.resolveModule(expr) ?? null));
+    if (name === undefined) moduleNames.set(expr, (name = moduleBindings.resolveModule(expr) ?? runtimeGlobal(moduleBindings, expr) ?? null));
     return name ?? undefined;
   };
   let instances: Map<string, string> | undefined;
@@ -50,6 +69,7 @@ export function createShared(sf: TS.SourceFile, text: string, bindings?: ModuleB
     relevant: new Set(),
     topLevel: new Set(),
     exposedApis: new Set(),
+    classFields: new Map(),
     resolveModule,
     instanceOf(name: string): string | undefined {
       instances ??= instancesOf(sf, resolveModule);

@@ -63,6 +63,9 @@ export function markerField(marker: Marker, field: string, start: number, end: n
       return LAMBDA_FIELDS.has(field) ? sourceTaint(start, end, label) : CLEAN;
     case 'queue-job':
       return field === 'data' ? sourceTaint(start, end, label) : CLEAN;
+    case 'webhook':
+      // Probot's context.payload, @octokit/webhooks' event.payload: branch names, titles, comments.
+      return field === 'payload' ? sourceTaint(start, end, label) : CLEAN;
     case 'socket':
       // socket.data and socket.id are set by the server (auth middleware); the handshake is the client's.
       return SOCKET_REQUEST_FIELDS.has(field) ? markerOnly('request') : CLEAN;

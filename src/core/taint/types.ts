@@ -41,7 +41,7 @@ export interface Flow {
  * Objects whose selected fields are untrusted (req.query, ctx.request.body, event.body, job.data,
  * file.originalname, socket.handshake, a tRPC procedure's `input`); the object itself is not.
  */
-export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart' | 'socket' | 'rpc';
+export type Marker = 'request' | 'lambda-event' | 'queue-job' | 'upload' | 'multipart' | 'socket' | 'rpc' | 'webhook';
 
 export interface Taint {
   readonly flows: readonly Flow[];
