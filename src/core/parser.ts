@@ -19,7 +19,10 @@ export function parse(text: string, fileName: string, kind: FileKind): TS.Source
     kind === 'tsx' ? ts.ScriptKind.TSX : kind === 'jsx' ? ts.ScriptKind.JSX : kind === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   // Parent pointers come from indexTree, which flattens the tree for the rules' walks in the
   // same traversal: cheaper than the parser's own setParentNodes pass plus a flattening.
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ false, scriptKind);
+  // JSDoc is never read by the rules, so its comments are not parsed (about a tenth of the
+  // parse time on well-documented code).
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const sourceFile = ts.createSourceFile(fileName, text, options, /* setParentNodes */ false, scriptKind);
   indexTree(sourceFile);
   return sourceFile;
 }
