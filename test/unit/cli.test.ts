@@ -1,28 +1,15 @@
 // The CLI as a user runs it: the built dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { tempTree } from './temp-dirs';
 
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
-const created: string[] = [];
-after(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'secure-dev-cli-'));
-  created.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempTree('cli', files);
 
 // A finding that needs no rule: a suppression comment without a reason (a warning).
 const WARNING = '// secure-dev-ignore-next-line weak-hash\nconst a = 1;\n';

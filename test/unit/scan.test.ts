@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { tempTree } from './temp-dirs';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { scanFiles } from '../../src/workspace/scan';
 import { findFiles, isExcludedPath } from '../../src/workspace/walk-files';
 
-const created: string[] = [];
-after(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'secure-dev-scan-'));
-  created.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempTree('scan', files);
 
 const WARNING = '// secure-dev-ignore-next-line weak-hash\nconst a = 1;\n';
 

@@ -103,9 +103,8 @@ function flatOf(sourceFile: TS.SourceFile): Flat {
   return flat;
 }
 
-/** Index of `node` in the pre-order array: binary search on its position, then a short scan of ties. */
-function indexIn(flat: Flat, node: TS.Node): number {
-  const { nodes } = flat;
+/** Index of `node` in a pre-order array: binary search on its position, then a short scan of ties. */
+export function indexOfNode(nodes: readonly TS.Node[], node: TS.Node): number {
   let lo = 0;
   let hi = nodes.length;
   while (lo < hi) {
@@ -122,7 +121,7 @@ export function walk(root: TS.Node, visit: (node: TS.Node) => boolean | void): v
   const sourceFile = root.getSourceFile();
   if (!sourceFile) return;
   const flat = flatOf(sourceFile);
-  const start = root === sourceFile ? 0 : indexIn(flat, root);
+  const start = root === sourceFile ? 0 : indexOfNode(flat.nodes, root);
   if (start < 0) return;
   const { nodes, subtreeEnd } = flat;
   const end = subtreeEnd[start];

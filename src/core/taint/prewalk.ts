@@ -7,7 +7,7 @@
 // and are skipped.
 import type * as TS from 'typescript';
 import { skipWrappers } from '../ast/bindings';
-import { flatNodes } from '../ast/walk';
+import { flatNodes, indexOfNode } from '../ast/walk';
 import { typescript } from '../parser';
 import { staticCallbackContext } from './callbacks';
 import type { FunctionInfo } from './functions';
@@ -265,19 +265,6 @@ class DeclaredNames {
     }
     return names;
   }
-}
-
-/** Index of a node in the flat pre-order array (binary search on its position). */
-function indexOfNode(nodes: readonly TS.Node[], node: TS.Node): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (nodes[mid].pos < node.pos) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < nodes.length && nodes[i].pos === node.pos; i++) if (nodes[i] === node) return i;
-  return -1;
 }
 
 function addBindingNames(name: TS.BindingName, out: Set<string>): void {
