@@ -4,7 +4,7 @@
 import type * as TS from 'typescript';
 import { ModuleBindings } from '../ast/bindings';
 import { Constants, propertyNameText } from '../ast/constants';
-import { flatNodes, walk } from '../ast/walk';
+import { flatNodes } from '../ast/walk';
 import { typescript } from '../parser';
 import type { RuleContext } from '../types';
 import type { DigestUse } from './digests';
@@ -139,11 +139,10 @@ export function callsWithSuffix(facts: CryptoFacts, suffix: string): CallFact[] 
 /** Every identifier text in the file, to avoid name clashes when a fix adds an import. */
 export function identifierNames(facts: CryptoFacts): Set<string> {
   if (!facts.identifiers) {
-    const ts = facts.ts;
+    const identifier = facts.ts.SyntaxKind.Identifier;
     const names = new Set<string>();
-    walk(facts.sourceFile, (n) => {
-      if (ts.isIdentifier(n)) names.add(n.text);
-    });
+    const { nodes, kinds } = flatNodes(facts.sourceFile);
+    for (let i = 0; i < kinds.length; i++) if (kinds[i] === identifier) names.add((nodes[i] as TS.Identifier).text);
     facts.identifiers = names;
   }
   return facts.identifiers;

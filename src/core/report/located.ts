@@ -61,14 +61,34 @@ export function locate(findings: readonly Finding[], text: string): LocatedFindi
   });
 }
 
-/** FNV-1a, 64-bit, hex. A content hash for fingerprints: reveals nothing of the line. */
+/**
+ * FNV-1a, 64-bit, hex. A content hash for fingerprints: reveals nothing of the line.
+ * Computed in four 16-bit limbs (low first) with plain number arithmetic: the same result as
+ * BigInt, without allocating a BigInt per character. The prime is 2^40 + 0x1b3.
+ */
 export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
+  // Offset basis 0xcbf29ce484222325.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * prime) & mask;
+    h0 ^= text.charCodeAt(i);
+    // hash * 0x1b3 + (hash << 40), keeping 64 bits; every intermediate stays below 2^31.
+    const t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3;
+    let t2 = h2 * 0x1b3 + (h0 << 8);
+    const t3 = h3 * 0x1b3 + (h1 << 8);
+    t1 += t0 >>> 16;
+    h0 = t0 & 0xffff;
+    t2 += t1 >>> 16;
+    h1 = t1 & 0xffff;
+    h3 = (t3 + (t2 >>> 16)) & 0xffff;
+    h2 = t2 & 0xffff;
   }
-  return hash.toString(16).padStart(16, '0');
+  return hex16(h3) + hex16(h2) + hex16(h1) + hex16(h0);
+}
+
+function hex16(limb: number): string {
+  return limb.toString(16).padStart(4, '0');
 }

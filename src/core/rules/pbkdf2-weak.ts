@@ -13,6 +13,11 @@ import type { Fix, Rule, TextEdit } from '../types';
 const MIN_ITERATIONS = 100_000;
 const FIX_ITERATIONS = 600_000;
 
+/** One formatter for every message: toLocaleString() builds a new one on each call, which is slow. */
+const EN_US = new Intl.NumberFormat('en-US');
+const MIN_TEXT = EN_US.format(MIN_ITERATIONS);
+const FIX_TEXT = EN_US.format(FIX_ITERATIONS);
+
 export const pbkdf2Weak: Rule = {
   meta: {
     id: 'pbkdf2-weak',
@@ -90,14 +95,14 @@ function judge(iterations: ResolvedValue | undefined, weakDigest: string | undef
   const lowIterations = n !== undefined && n < MIN_ITERATIONS;
   if (!lowIterations && !weakDigest) return undefined;
   const problems: string[] = [];
-  if (lowIterations) problems.push(`${n!.toLocaleString('en-US')} iterations${iterations!.envFallback ? ` (when ${iterations!.envFallback} is unset)` : ''} (minimum ${MIN_ITERATIONS.toLocaleString('en-US')}; OWASP recommends ${FIX_ITERATIONS.toLocaleString('en-US')})`);
+  if (lowIterations) problems.push(`${EN_US.format(n!)} iterations${iterations!.envFallback ? ` (when ${iterations!.envFallback} is unset)` : ''} (minimum ${MIN_TEXT}; OWASP recommends ${FIX_TEXT})`);
   if (weakDigest) problems.push(`a ${weakDigest} digest`);
   const edits: TextEdit[] = [];
   if (lowIterations && iterations!.literal) edits.push({ start: iterations!.literal.getStart(), end: iterations!.literal.end, newText: String(FIX_ITERATIONS) });
   if (weakDigest && digest?.literal && isStringLiteral(digest.literal)) edits.push(replaceStringLiteral(digest.literal, text, strongDigest));
   return {
-    message: `PBKDF2 with ${problems.join(' and ')} is fast enough to brute-force leaked hashes. Use ${FIX_ITERATIONS.toLocaleString('en-US')} iterations with ${strongDigest} (or scrypt/Argon2id), and re-derive stored hashes at the next login.`,
-    fix: edits.length > 0 ? { title: `Use ${FIX_ITERATIONS.toLocaleString('en-US')} iterations${weakDigest ? ` and ${strongDigest}` : ''}`, edits } : undefined,
+    message: `PBKDF2 with ${problems.join(' and ')} is fast enough to brute-force leaked hashes. Use ${FIX_TEXT} iterations with ${strongDigest} (or scrypt/Argon2id), and re-derive stored hashes at the next login.`,
+    fix: edits.length > 0 ? { title: `Use ${FIX_TEXT} iterations${weakDigest ? ` and ${strongDigest}` : ''}`, edits } : undefined,
   };
 }
 

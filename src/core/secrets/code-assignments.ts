@@ -6,7 +6,7 @@
 //   sgMail.setApiKey('…')                token === '…'               { keys: ['…', '…'] }
 import type * as TS from 'typescript';
 import { typescript } from '../parser';
-import { walk } from '../ast/walk';
+import { flatNodes } from '../ast/walk';
 import type { Assignment } from './assignments';
 
 /** Shorter literals cannot be secrets worth reporting; skipping them keeps the walk cheap. */
@@ -27,17 +27,26 @@ export function codeLiterals(sourceFile: TS.SourceFile): Map<number, CodeLiteral
   const ts = typescript();
   const K = ts.SyntaxKind;
   const out = new Map<number, CodeLiteral>();
-  walk(sourceFile, (node) => {
-    const kind = node.kind;
-    if (kind === K.ImportDeclaration || kind === K.ExportDeclaration || kind === K.LiteralType) return false;
-    if (kind !== K.StringLiteral && kind !== K.NoSubstitutionTemplateLiteral) return;
+  // A loop over the flattened tree's kinds: most nodes are rejected without touching the node.
+  const { nodes, kinds, subtreeEnd } = flatNodes(sourceFile);
+  for (let i = 0; i < kinds.length; ) {
+    const kind = kinds[i];
+    if (kind === K.ImportDeclaration || kind === K.ExportDeclaration || kind === K.LiteralType) {
+      i = subtreeEnd[i];
+      continue;
+    }
+    if (kind !== K.StringLiteral && kind !== K.NoSubstitutionTemplateLiteral) {
+      i++;
+      continue;
+    }
+    const node = nodes[i++];
     // node.pos includes leading trivia, so this bound is cheap and safe.
-    if (node.end - node.pos - 2 < MIN_LENGTH) return;
+    if (node.end - node.pos - 2 < MIN_LENGTH) continue;
     const start = node.getStart(sourceFile);
-    if (node.end - start - 2 < MIN_LENGTH) return;
+    if (node.end - start - 2 < MIN_LENGTH) continue;
     const literal = node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral;
     out.set(start + 1, { start, end: node.end, inJsx: node.parent.kind === K.JsxAttribute, node: literal });
-  });
+  }
   return out;
 }
 
