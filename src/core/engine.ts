@@ -20,9 +20,14 @@ export interface AnalysisResult {
 /** Lines longer than this in a code file mean minified or generated output. */
 const MINIFIED_LINE_LENGTH = 5_000;
 
+/** The one wording of the size skip, whether decided on the text or on the file's size. */
+export function tooLargeReason(settings: AnalysisSettings): string {
+  return `larger than ${Math.round(settings.maxFileBytes / 1000)} kB (raise maxFileSize / secureDev.maxFileSize to analyse it)`;
+}
+
 export function skipReason(text: string, fileName: string, settings: AnalysisSettings): string | undefined {
   if (text.length > settings.maxFileBytes) {
-    return `larger than ${Math.round(settings.maxFileBytes / 1000)} kB (raise secureDev.maxFileSize to analyse it)`;
+    return tooLargeReason(settings);
   }
   // A NUL, or the replacement characters invalid UTF-8 decodes to, in the first 8 kB: binary.
   const head = text.slice(0, 8192);

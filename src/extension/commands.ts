@@ -7,6 +7,7 @@ import { toSarif } from '../core/report/sarif';
 import { SUPPRESS_COMMAND } from './code-actions';
 import type { DocumentAnalyzer } from './document-analyzer';
 import type { FindingsStore } from './findings-store';
+import type { ProjectConfigs } from './project-configs';
 import { scanFolder, toStoreEntries, type FolderScan } from './workspace-scan';
 
 export interface ScanArgs {
@@ -36,6 +37,7 @@ export class Commands {
   constructor(
     private readonly store: FindingsStore,
     private readonly analyzer: DocumentAnalyzer,
+    private readonly configs: ProjectConfigs,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
   ) {}
@@ -63,13 +65,14 @@ export class Commands {
       return summarize([]);
     }
     const started = Date.now();
+    await this.configs.ready;
     const scans = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Secure Dev: scanning workspace', cancellable: true },
       async (progress, token) => {
         const results: FolderScan[] = [];
         for (const folder of folders) {
           let reported = 0;
-          results.push(await scanFolder(folder, token, (done, total) => {
+          results.push(await scanFolder(folder, this.configs.get(folder), token, (done, total) => {
             const pct = Math.floor((done / total) * 100);
             if (pct > reported) {
               progress.report({ increment: pct - reported, message: `${done}/${total} files` });
@@ -104,9 +107,10 @@ export class Commands {
       title: 'Export Secure Dev findings as SARIF',
     }));
     if (!output) return undefined;
+    await this.configs.ready;
     const scan = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Secure Dev: exporting SARIF', cancellable: true },
-      (_p, token) => scanFolder(folder, token),
+      (_p, token) => scanFolder(folder, this.configs.get(folder), token),
     );
     const sarif = toSarif(scan.reports, { toolVersion: this.version, baseUri: folder.uri.toString().replace(/\/?$/, '/') });
     await vscode.workspace.fs.writeFile(output, Buffer.from(`${JSON.stringify(sarif, null, 2)}\n`, 'utf8'));

@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): SecureDevApi {
   const store = new FindingsStore();
   const configs = new ProjectConfigs(log);
   const analyzer = new DocumentAnalyzer(store, configs, log);
-  const commands = new Commands(store, analyzer, log, version);
+  const commands = new Commands(store, analyzer, configs, log, version);
   const view = new FindingsView(store);
 
   context.subscriptions.push(
@@ -45,8 +45,7 @@ export function activate(context: vscode.ExtensionContext): SecureDevApi {
     new DiagnosticsPublisher(store, docsUri),
     new StatusBar(store),
     vscode.window.createTreeView('secureDev.findings', { treeDataProvider: view, showCollapseAll: true }),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SecureDevCodeActions(store, docsUri), { providedCodeActionKinds: SecureDevCodeActions.kinds }),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new SecureDevCodeActions(store, docsUri), { providedCodeActionKinds: SecureDevCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new SecureDevCodeActions(store, docsUri), { providedCodeActionKinds: SecureDevCodeActions.kinds }),
     ...commands.register(),
     configs.onDidChange(() => analyzer.analyzeOpenDocuments()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -55,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): SecureDevApi {
   );
 
   log.info(`Secure Dev ${version} activated (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace)`);
-  // Off the activation path: load configs, then analyse what is open, the active editor first.
-  setTimeout(() => void configs.loadAll().then(() => analyzer.analyzeOpenDocuments()), 0);
+  // Off the activation path: once the configs are read, analyse what is open, the active editor first.
+  void configs.ready.then(() => analyzer.analyzeOpenDocuments());
 
   return {
     analyzeText: (text, fileName) => analyze(text, fileName).findings,

@@ -9,6 +9,8 @@ export class ProjectConfigs implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** Settles when every folder's config has been read once (started at construction, not awaited by activation). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const reload = (uri: vscode.Uri) => {
@@ -18,11 +20,7 @@ export class ProjectConfigs implements vscode.Disposable {
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
     this.watcher.onDidDelete(reload);
-  }
-
-  /** Loads every folder's config; call before the first analysis. */
-  async loadAll(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+    this.ready = Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f))).then(() => undefined);
   }
 
   get(folder: vscode.WorkspaceFolder | undefined): ProjectConfig {

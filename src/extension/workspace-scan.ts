@@ -2,7 +2,8 @@
 // scanner) and turns the reports into store entries.
 import * as vscode from 'vscode';
 import type { FileReport, LocatedRange } from '../core/report/located';
-import { loadProjectConfig, settingsFrom } from '../workspace/project-config';
+import type { ProjectConfig } from '../core/config';
+import { settingsFrom } from '../workspace/project-config';
 import { scanFiles } from '../workspace/scan';
 import { findFiles } from '../workspace/walk-files';
 import type { FileFindings } from './findings-store';
@@ -13,10 +14,10 @@ export interface FolderScan {
   reports: FileReport[];
 }
 
-export async function scanFolder(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken, onProgress?: (done: number, total: number) => void): Promise<FolderScan> {
+/** Scans one folder with its `.secure-dev.json` (as loaded and watched by ProjectConfigs). */
+export async function scanFolder(folder: vscode.WorkspaceFolder, config: ProjectConfig, token?: vscode.CancellationToken, onProgress?: (done: number, total: number) => void): Promise<FolderScan> {
   const root = folder.uri.fsPath;
   const editor = readSettings(folder.uri);
-  const { config } = await loadProjectConfig(root);
   const files = findFiles(root, [root], { exclude: [...config.ignore, ...editor.exclude] });
   const abort = new AbortController();
   const cancel = token?.onCancellationRequested(() => abort.abort());

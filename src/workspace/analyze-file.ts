@@ -1,12 +1,20 @@
 // Reads one file and analyses it: the unit of work of a scan, in a worker or in-process.
 import { promises as fs, readFileSync, statSync } from 'node:fs';
-import { analyze } from '../core/engine';
+import { analyze, tooLargeReason } from '../core/engine';
 import { locate, type FileReport } from '../core/report/located';
 import type { AnalysisSettings } from '../core/settings';
 
 /** Async version, for the editor's extension host, which must never block on the disk. */
 export async function analyzeFile(absolute: string, relative: string, settings: AnalysisSettings): Promise<FileReport> {
-  return analyzeRead(relative, settings, async () => (await fs.stat(absolute)).size, () => fs.readFile(absolute, 'utf8'));
+  let text: string;
+  try {
+    // Decide on size before reading: a huge file is never loaded into memory.
+    if ((await fs.stat(absolute)).size > settings.maxFileBytes) return tooLarge(relative, settings);
+    text = await fs.readFile(absolute, 'utf8');
+  } catch (e) {
+    return unreadable(relative, e);
+  }
+  return analyzeText(text, relative, settings);
 }
 
 /**
@@ -14,34 +22,10 @@ export async function analyzeFile(absolute: string, relative: string, settings: 
  * sync reads there are an order of magnitude cheaper than promise-based ones.
  */
 export function analyzeFileSync(absolute: string, relative: string, settings: AnalysisSettings): FileReport {
-  let size: number;
-  try {
-    size = statSync(absolute).size;
-  } catch (e) {
-    return unreadable(relative, e);
-  }
-  if (size > settings.maxFileBytes) return tooLarge(relative, settings);
   let text: string;
   try {
+    if (statSync(absolute).size > settings.maxFileBytes) return tooLarge(relative, settings);
     text = readFileSync(absolute, 'utf8');
-  } catch (e) {
-    return unreadable(relative, e);
-  }
-  return analyzeText(text, relative, settings);
-}
-
-async function analyzeRead(relative: string, settings: AnalysisSettings, size: () => Promise<number>, read: () => Promise<string>): Promise<FileReport> {
-  let bytes: number;
-  try {
-    bytes = await size();
-  } catch (e) {
-    return unreadable(relative, e);
-  }
-  // Decide on size before reading: a huge file is never loaded into memory.
-  if (bytes > settings.maxFileBytes) return tooLarge(relative, settings);
-  let text: string;
-  try {
-    text = await read();
   } catch (e) {
     return unreadable(relative, e);
   }
@@ -63,5 +47,5 @@ function unreadable(relative: string, e: unknown): FileReport {
 }
 
 function tooLarge(relative: string, settings: AnalysisSettings): FileReport {
-  return { path: relative, findings: [], skipped: `larger than ${Math.round(settings.maxFileBytes / 1000)} kB (raise maxFileSize to analyse it)` };
+  return { path: relative, findings: [], skipped: tooLargeReason(settings) };
 }

@@ -2,8 +2,9 @@
 // the option properties the TLS and JWT rules read, and assignments to interesting targets.
 // Shared through ctx.memo so that sixteen rules cost one walk.
 import type * as TS from 'typescript';
-import { ModuleBindings } from '../ast/bindings';
-import { Constants, propertyNameText } from '../ast/constants';
+import type { ModuleBindings } from '../ast/bindings';
+import { propertyNameText, type Constants } from '../ast/constants';
+import { bindingsOf, constantsOf } from '../ast/per-file';
 import { flatNodes } from '../ast/walk';
 import { typescript } from '../parser';
 import type { RuleContext } from '../types';
@@ -51,17 +52,6 @@ const PROPERTY_NAMES = new Set([
   // MongoDB driver TLS options, ssh2's host key callback, RSA encryption padding.
   'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'sslValidate', 'hostVerifier', 'padding',
 ]);
-
-/** The shared per-file ModuleBindings (other rule families may use the same memo key). */
-export function bindingsOf(ctx: RuleContext): ModuleBindings | undefined {
-  const sf = ctx.sourceFile;
-  return sf ? ctx.memo('ast:bindings', () => new ModuleBindings(sf)) : undefined;
-}
-
-export function constantsOf(ctx: RuleContext): Constants | undefined {
-  const sf = ctx.sourceFile;
-  return sf ? ctx.memo('ast:constants', () => new Constants(sf)) : undefined;
-}
 
 export function cryptoFacts(ctx: RuleContext): CryptoFacts | undefined {
   const sourceFile = ctx.sourceFile;

@@ -52,33 +52,31 @@ export const insecureRandom: Rule = {
         });
         continue;
       }
-      if (PREDICTABLE[callee] && facts.ts.isCallExpression(node)) {
-        const purpose = randomnessPurpose(facts, node);
-        if (!purpose) continue;
-        const what = purpose.kind === 'password' ? 'a password' : 'a secret value';
-        const browser = (browserCode ??= isBrowserCode(facts, ctx.fileName));
+      // Math.random() and the generators built on it (or on timestamps): judged by what the value is for.
+      const isMathRandom = callee === 'Math.random' && !facts.bindings.moduleOf('Math');
+      if ((!isMathRandom && !PREDICTABLE[callee]) || !facts.ts.isCallExpression(node)) continue;
+      const purpose = randomnessPurpose(facts, node);
+      if (!purpose) continue;
+      const what = purpose.kind === 'password' ? 'a password' : 'a secret value';
+      const browser = (browserCode ??= isBrowserCode(facts, ctx.fileName));
+      if (isMathRandom) {
+        ctx.report({
+          ...callRange(node, ctx.text),
+          message:
+            `Math.random() is predictable and makes ${what} here (${purpose.because}); its state can be recovered from a few outputs. ` +
+            (browser
+              ? 'Use crypto.getRandomValues() or crypto.randomUUID() (Web Crypto).'
+              : 'Use crypto.randomInt(max) for a number or a character index, crypto.randomBytes(n).toString("hex") or crypto.randomUUID() for a string.'),
+          fix: randomFix(facts, node, browser),
+        });
+      } else {
         ctx.report({
           ...callRange(node, ctx.text),
           message:
             `${PREDICTABLE[callee]} and makes ${what} here (${purpose.because}). ` +
             (browser ? 'Use crypto.randomUUID() or crypto.getRandomValues() (Web Crypto).' : 'Use crypto.randomUUID(), crypto.randomBytes(32).toString("base64url") or crypto.randomInt(max).'),
         });
-        continue;
       }
-      if (callee !== 'Math.random' || !facts.ts.isCallExpression(node) || facts.bindings.moduleOf('Math')) continue;
-      const purpose = randomnessPurpose(facts, node);
-      if (!purpose) continue;
-      const what = purpose.kind === 'password' ? 'a password' : 'a secret value';
-      const browser = (browserCode ??= isBrowserCode(facts, ctx.fileName));
-      ctx.report({
-        ...callRange(node, ctx.text),
-        message:
-          `Math.random() is predictable and makes ${what} here (${purpose.because}); its state can be recovered from a few outputs. ` +
-          (browser
-            ? 'Use crypto.getRandomValues() or crypto.randomUUID() (Web Crypto).'
-            : 'Use crypto.randomInt(max) for a number or a character index, crypto.randomBytes(n).toString("hex") or crypto.randomUUID() for a string.'),
-        fix: randomFix(facts, node, browser),
-      });
     }
   },
 };

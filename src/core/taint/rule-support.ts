@@ -1,6 +1,5 @@
 // Glue between the shared taint pass and the rules that report its findings.
-import { ModuleBindings } from '../ast/bindings';
-import { Constants } from '../ast/constants';
+import { bindingsOf, constantsOf } from '../ast/per-file';
 import type { RuleContext } from '../types';
 import { runTaintPass, TAINT_MEMO_KEY } from './pass';
 import type { RuleId, TaintFinding } from './types';
@@ -11,9 +10,9 @@ export function reportTaintFindings(ctx: RuleContext, ruleId: RuleId): void {
   if (!sf) return;
   const findings = ctx.memo<TaintFinding[]>(TAINT_MEMO_KEY, () =>
     runTaintPass(sf, ctx.text, {
-      // The same memo keys as the weak-crypto rules: one walk per file for both families.
-      bindings: () => ctx.memo('ast:bindings', () => new ModuleBindings(sf)),
-      constants: () => ctx.memo('ast:constants', () => new Constants(sf)),
+      // Shared with the weak-crypto rules: one of each per file for both families.
+      bindings: () => bindingsOf(ctx)!,
+      constants: () => constantsOf(ctx)!,
     }),
   );
   for (const f of findings) {
