@@ -52,7 +52,7 @@ class WorkerPool {
 
   constructor(count: number, settings: AnalysisSettings) {
     for (let i = 0; i < count; i++) {
-      this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { settings } }));
+      this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
     }
   }
 

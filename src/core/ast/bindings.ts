@@ -84,7 +84,10 @@ export class ModuleBindings {
   resolve(expr: TS.Expression): string | undefined {
     // Iterative: a 20,000-deep member chain (`a.b.b.b...`) must not overflow the stack.
     const ts = typescript();
-    const members: string[] = [];
+    // A reused scratch list: this runs for every call in every file, and allocation is what
+    // drives the garbage collector during analysis. Nothing below re-enters resolve().
+    const members = scratchMembers;
+    members.length = 0;
     let e = skipWrappers(expr);
     for (;;) {
       if (ts.isPropertyAccessExpression(e)) {
@@ -103,7 +106,9 @@ export class ModuleBindings {
     else if (e.kind === ts.SyntaxKind.ThisKeyword) base = 'this';
     else if (ts.isCallExpression(e) && isRequireCall(e)) base = normalizeModule((e.arguments[0] as TS.StringLiteral).text);
     if (base === undefined) return undefined;
-    return members.length === 0 ? base : `${base}.${members.reverse().join('.')}`;
+    let qualified = base;
+    for (let i = members.length - 1; i >= 0; i--) qualified += '.' + members[i];
+    return qualified;
   }
 
   /** The qualified module name a local identifier is bound to, or undefined for a local name. */
@@ -125,6 +130,8 @@ export class ModuleBindings {
     return this.isModuleRooted(expr) ? this.resolve(expr) : undefined;
   }
 }
+
+const scratchMembers: string[] = [];
 
 /** `require('module')` with a literal specifier. (Not a type guard: a false says nothing about the node's kind.) */
 export function isRequireCall(node: TS.Node): boolean {

@@ -21,21 +21,37 @@ const flattened = new WeakMap<TS.SourceFile, Flat>();
 /** Recursion is twice as fast as an explicit stack; below this depth it is also safe. */
 const MAX_RECURSION_DEPTH = 500;
 
+// Scratch buffers reused from file to file: the flattening writes here and copies out exactly
+// the used length, so a file costs one right-sized allocation per array instead of a chain of
+// growing arrays (allocation is what drives the garbage collector during analysis).
+let scratchNodes: TS.Node[] = [];
+let scratchEnds = new Int32Array(1 << 14);
+let scratchKinds = new Uint16Array(1 << 14);
+
 function flatten(root: TS.SourceFile): Flat {
   const ts = typescript();
-  const nodes: TS.Node[] = [];
-  const ends: number[] = [];
-  const kinds: number[] = [];
+  const nodes = scratchNodes;
+  let count = 0;
   let depth = 0;
   let parent: TS.Node | undefined;
+  const append = (node: TS.Node): number => {
+    if (count === scratchEnds.length) {
+      const ends = new Int32Array(count * 2);
+      ends.set(scratchEnds);
+      scratchEnds = ends;
+      const kinds = new Uint16Array(count * 2);
+      kinds.set(scratchKinds);
+      scratchKinds = kinds;
+    }
+    nodes[count] = node;
+    scratchKinds[count] = node.kind;
+    return count++;
+  };
   const visit = (node: TS.Node): undefined => {
     // Parent pointers are set here, in the same traversal, instead of by the parser
     // (createSourceFile's setParentNodes walks the whole tree once more).
     if (parent) (node as { parent: TS.Node }).parent = parent;
-    const index = nodes.length;
-    nodes.push(node);
-    kinds.push(node.kind);
-    ends.push(0);
+    const index = append(node);
     if (depth < MAX_RECURSION_DEPTH) {
       depth++;
       const saved = parent;
@@ -46,18 +62,24 @@ function flatten(root: TS.SourceFile): Flat {
     } else {
       ts.forEachChild(node, (child) => {
         (child as { parent: TS.Node }).parent = node;
-        flattenIteratively(child, nodes, ends, kinds);
+        flattenIteratively(child, append, (i) => (scratchEnds[i] = count));
       });
     }
-    ends[index] = nodes.length;
+    scratchEnds[index] = count;
     return undefined;
   };
-  visit(root);
-  return { nodes, subtreeEnd: Int32Array.from(ends), kinds: Uint16Array.from(kinds) };
+  try {
+    visit(root);
+    return { nodes: nodes.slice(0, count), subtreeEnd: scratchEnds.slice(0, count), kinds: scratchKinds.slice(0, count) };
+  } finally {
+    // Drop the references to this tree; keep the capacity for the next file.
+    nodes.fill(undefined as unknown as TS.Node, 0, count);
+    if (nodes.length > 1 << 20) scratchNodes = [];
+  }
 }
 
 /** The same pre-order flattening with an explicit stack, for absurdly deep subtrees. */
-function flattenIteratively(root: TS.Node, nodes: TS.Node[], ends: number[], kinds: number[]): void {
+function flattenIteratively(root: TS.Node, append: (node: TS.Node) => number, close: (index: number) => void): void {
   const ts = typescript();
   // An entry with index >= 0 is an exit marker: all of that node's descendants are emitted.
   const stackNodes: TS.Node[] = [root];
@@ -70,13 +92,10 @@ function flattenIteratively(root: TS.Node, nodes: TS.Node[], ends: number[], kin
     const node = stackNodes.pop()!;
     const exitOf = stackIndex.pop()!;
     if (exitOf >= 0) {
-      ends[exitOf] = nodes.length;
+      close(exitOf);
       continue;
     }
-    const index = nodes.length;
-    nodes.push(node);
-    kinds.push(node.kind);
-    ends.push(0);
+    const index = append(node);
     stackNodes.push(node);
     stackIndex.push(index);
     children.length = 0;

@@ -3,6 +3,7 @@
 // that would need an import it cannot add cleanly is not offered.
 import type * as TS from 'typescript';
 import { isRequireCall } from '../ast/bindings';
+import { flatNodes } from '../ast/walk';
 import type { TextEdit } from '../types';
 import { identifierNames, type CryptoFacts } from './facts';
 
@@ -23,10 +24,18 @@ export function isBrowserCode(facts: CryptoFacts, fileName: string): boolean {
       if (/^(react|react-dom|preact|vue|svelte|solid-js|@angular\/)/.test(m)) return true;
     }
   }
-  // The substring test spares building the file's identifier set in most server files.
+  // The substring test spares the identifier scan in most server files; the scan reads the
+  // compact kinds array and builds nothing.
   const text = facts.sourceFile.text;
   if (!text.includes('window') && !text.includes('document')) return false;
-  return identifierNames(facts).has('window') || identifierNames(facts).has('document');
+  const identifier = ts.SyntaxKind.Identifier;
+  const { nodes, kinds } = flatNodes(facts.sourceFile);
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== identifier) continue;
+    const name = (nodes[i] as TS.Identifier).text;
+    if (name === 'window' || name === 'document') return true;
+  }
+  return false;
 }
 
 export function nodeCryptoReference(facts: CryptoFacts, member: string): CryptoReference | undefined {

@@ -37,8 +37,19 @@ export interface Detector {
 
 export const PRIORITY = { token: 30, structured: 25, paired: 20, credential: 10, header: 5 } as const;
 
-/** Anchor dispatch table, by the first two character codes (anchors are ASCII, 2+ characters). */
-type Table = Array<Array<{ anchor: string; detector: Detector }> | undefined>;
+/**
+ * Anchor dispatch table, by the first two character codes (anchors are ASCII, 2+ characters).
+ * Each entry also says which third characters can follow, so common pairs ('re', 'se', 'pa')
+ * are mostly rejected by one more array read instead of a string comparison per anchor.
+ */
+interface Entry {
+  anchors: Array<{ anchor: string; detector: Detector }>;
+  /** thirdOk[c] = 1 when some anchor of this pair may continue with character code c (< 128). */
+  thirdOk: Uint8Array;
+  /** Some anchor of this pair is only two characters long: every third character (and the end) may follow. */
+  anyThird: boolean;
+}
+type Table = Array<Entry | undefined>;
 
 const tables = new WeakMap<readonly Detector[], Table>();
 
@@ -51,7 +62,10 @@ function tableFor(detectors: readonly Detector[]): Table {
         const c0 = anchor.charCodeAt(0);
         const c1 = anchor.charCodeAt(1);
         if (anchor.length < 2 || c0 >= 128 || c1 >= 128) throw new Error(`anchors must be ASCII, 2+ characters: ${anchor}`);
-        (table[c0 * 128 + c1] ??= []).push({ anchor, detector });
+        const entry = (table[c0 * 128 + c1] ??= { anchors: [], thirdOk: new Uint8Array(128), anyThird: false });
+        entry.anchors.push({ anchor, detector });
+        if (anchor.length === 2) entry.anyThird = true;
+        else entry.thirdOk[anchor.charCodeAt(2)] = 1;
       }
     }
     tables.set(detectors, table);
@@ -69,9 +83,13 @@ export function scanText(scan: ScanContext, detectors: readonly Detector[]): Sec
     const c0 = c1;
     c1 = text.charCodeAt(i + 1);
     if (c0 >= 128 || c1 >= 128) continue;
-    const candidates = table[c0 * 128 + c1];
-    if (candidates === undefined) continue;
-    for (const { anchor, detector } of candidates) {
+    const entry = table[c0 * 128 + c1];
+    if (entry === undefined) continue;
+    if (!entry.anyThird) {
+      const c2 = text.charCodeAt(i + 2); // NaN past the end: no three-character anchor fits there
+      if (!(c2 < 128) || entry.thirdOk[c2] === 0) continue;
+    }
+    for (const { anchor, detector } of entry.anchors) {
       if (!text.startsWith(anchor, i)) continue;
       const match = detector.detect(scan, i, anchor);
       if (match) found.push(match);
