@@ -112,6 +112,11 @@ export class ModuleBindings {
   }
 
   /** The qualified module name a local identifier is bound to, or undefined for a local name. */
+  /** Every local name bound to a module, with its qualified name, in declaration order. */
+  boundNames(): IterableIterator<[string, string]> {
+    return this.names.entries();
+  }
+
   moduleOf(localName: string): string | undefined {
     return this.names.get(localName);
   }

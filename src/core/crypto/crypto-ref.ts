@@ -3,9 +3,8 @@
 // that would need an import it cannot add cleanly is not offered.
 import type * as TS from 'typescript';
 import { isRequireCall } from '../ast/bindings';
-import { flatNodes } from '../ast/walk';
 import type { TextEdit } from '../types';
-import { identifierNames, type CryptoFacts } from './facts';
+import { hasIdentifier, type CryptoFacts } from './facts';
 
 export interface CryptoReference {
   /** The expression to call: 'crypto.randomInt', 'randomInt', 'nodeCrypto.randomInt'. */
@@ -24,18 +23,8 @@ export function isBrowserCode(facts: CryptoFacts, fileName: string): boolean {
       if (/^(react|react-dom|preact|vue|svelte|solid-js|@angular\/)/.test(m)) return true;
     }
   }
-  // The substring test spares the identifier scan in most server files; the scan reads the
-  // compact kinds array and builds nothing.
-  const text = facts.sourceFile.text;
-  if (!text.includes('window') && !text.includes('document')) return false;
-  const identifier = ts.SyntaxKind.Identifier;
-  const { nodes, kinds } = flatNodes(facts.sourceFile);
-  for (let i = 0; i < kinds.length; i++) {
-    if (kinds[i] !== identifier) continue;
-    const name = (nodes[i] as TS.Identifier).text;
-    if (name === 'window' || name === 'document') return true;
-  }
-  return false;
+  // DOM globals used as identifiers (not in strings or comments).
+  return hasIdentifier(facts, 'window') || hasIdentifier(facts, 'document');
 }
 
 export function nodeCryptoReference(facts: CryptoFacts, member: string): CryptoReference | undefined {
@@ -43,13 +32,12 @@ export function nodeCryptoReference(facts: CryptoFacts, member: string): CryptoR
   const sf = facts.sourceFile;
   // An existing binding: `import { randomInt } from 'crypto'`, `import crypto from 'node:crypto'`, `const c = require('crypto')`.
   let namespace: string | undefined;
-  for (const name of identifierNames(facts)) {
-    const bound = facts.bindings.moduleOf(name);
+  for (const [name, bound] of facts.bindings.boundNames()) {
     if (bound === `crypto.${member}`) return { expression: name, edits: [] };
     if (bound === 'crypto' && namespace === undefined) namespace = name;
   }
   if (namespace) return { expression: `${namespace}.${member}`, edits: [] };
-  if (identifierNames(facts).has(member)) return undefined; // the name is taken by something else
+  if (hasIdentifier(facts, member)) return undefined; // the name is taken by something else
 
   const text = sf.text;
   const statements = sf.statements;

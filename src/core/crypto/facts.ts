@@ -40,8 +40,6 @@ export interface CryptoFacts {
   tlsEnvStrings: TS.StringLiteralLike[];
   /** String literals and template parts that may hold connection-string TLS options (`?tlsInsecure=true`). */
   uriStrings: TS.Node[];
-  /** All identifier texts in the file (computed on first use by identifierNames()). */
-  identifiers?: Set<string>;
   /** The file's digest computations (computed on first use by digestUses()). */
   digests?: DigestUse[];
 }
@@ -107,7 +105,7 @@ export function callsTo(facts: CryptoFacts, names: Iterable<string>): CallFact[]
   const found: CallFact[] = [];
   for (const name of names) {
     const calls = facts.byCallee.get(name);
-    if (calls) found.push(...calls);
+    if (calls) for (const call of calls) found.push(call);
   }
   return found.sort((a, b) => a.node.pos - b.node.pos);
 }
@@ -115,27 +113,28 @@ export function callsTo(facts: CryptoFacts, names: Iterable<string>): CallFact[]
 /** Calls whose callee starts with `prefix` ('crypto-js.', 'node-forge.des.'). */
 export function callsWithPrefix(facts: CryptoFacts, prefix: string): CallFact[] {
   const found: CallFact[] = [];
-  for (const [callee, calls] of facts.byCallee) if (callee.startsWith(prefix)) found.push(...calls);
+  // Keys, not entries: iterating entries allocates a pair per callee, and this runs per rule.
+  for (const callee of facts.byCallee.keys()) if (callee.startsWith(prefix)) for (const call of facts.byCallee.get(callee)!) found.push(call);
   return found.sort((a, b) => a.node.pos - b.node.pos);
 }
 
 /** Calls whose callee ends with `suffix` ('subtle.digest' for crypto.subtle.digest, window.crypto.subtle.digest, ...). */
 export function callsWithSuffix(facts: CryptoFacts, suffix: string): CallFact[] {
   const found: CallFact[] = [];
-  for (const [callee, calls] of facts.byCallee) if (callee.endsWith(suffix)) found.push(...calls);
+  for (const callee of facts.byCallee.keys()) if (callee.endsWith(suffix)) for (const call of facts.byCallee.get(callee)!) found.push(call);
   return found.sort((a, b) => a.node.pos - b.node.pos);
 }
 
-/** Every identifier text in the file, to avoid name clashes when a fix adds an import. */
-export function identifierNames(facts: CryptoFacts): Set<string> {
-  if (!facts.identifiers) {
-    const identifier = facts.ts.SyntaxKind.Identifier;
-    const names = new Set<string>();
-    const { nodes, kinds } = flatNodes(facts.sourceFile);
-    for (let i = 0; i < kinds.length; i++) if (kinds[i] === identifier) names.add((nodes[i] as TS.Identifier).text);
-    facts.identifiers = names;
-  }
-  return facts.identifiers;
+/**
+ * True when an identifier with this text occurs in the file (a fix that adds an import must not
+ * clash with it). Builds nothing: a substring test first, then a scan of the compact kinds array.
+ */
+export function hasIdentifier(facts: CryptoFacts, name: string): boolean {
+  if (!facts.sourceFile.text.includes(name)) return false;
+  const identifier = facts.ts.SyntaxKind.Identifier;
+  const { nodes, kinds } = flatNodes(facts.sourceFile);
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === identifier && (nodes[i] as TS.Identifier).text === name) return true;
+  return false;
 }
 
 /** The last segment of a qualified name: 'crypto.createHash' -> 'createHash'. */

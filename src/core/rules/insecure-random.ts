@@ -7,7 +7,7 @@ import { skipWrappers } from '../ast/bindings';
 import { walk } from '../ast/walk';
 import { callRange } from '../crypto/edits';
 import { isBrowserCode, nodeCryptoReference } from '../crypto/crypto-ref';
-import { callsTo, cryptoFacts, identifierNames, type CryptoFacts } from '../crypto/facts';
+import { callsTo, cryptoFacts, hasIdentifier, type CryptoFacts } from '../crypto/facts';
 import { isTestSource } from '../crypto/test-code';
 import { randomnessPurpose } from '../crypto/purpose';
 import type { Fix, Rule } from '../types';
@@ -105,7 +105,7 @@ function randomFix(facts: CryptoFacts, random: TS.CallExpression, browser: boole
   const str = randomString(facts, random);
   if (!str) return undefined;
   if (browser) {
-    if (identifierNames(facts).has('crypto') && facts.bindings.moduleOf('crypto') === undefined && declaresCrypto(facts)) return undefined;
+    if (hasIdentifier(facts, 'crypto') && facts.bindings.moduleOf('crypto') === undefined && declaresCrypto(facts)) return undefined;
     const newText = str.length === undefined ? 'crypto.randomUUID()' : str.length <= 32 ? `crypto.randomUUID().replace(/-/g, '').slice(0, ${str.length})` : undefined;
     return newText ? { title: 'Use crypto.randomUUID() (Web Crypto)', edits: [{ start: str.node.getStart(), end: str.node.end, newText }] } : undefined;
   }

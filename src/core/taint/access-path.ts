@@ -8,22 +8,26 @@ const MAX_PATH = 8;
 
 export function accessPath(expr: TS.Expression, constants?: Constants): string[] | undefined {
   const ts = typescript();
-  const fields: string[] = [];
+  // Collected innermost-last and reversed once at the end: one array per path (this runs for
+  // most member expressions the taint analysis meets).
+  const reversed: string[] = [];
   let e = skipWrappers(expr);
   for (;;) {
-    if (fields.length > MAX_PATH) return undefined;
+    if (reversed.length > MAX_PATH) return undefined;
     if (ts.isPropertyAccessExpression(e)) {
-      fields.unshift(e.name.text);
+      reversed.push(e.name.text);
       e = skipWrappers(e.expression);
     } else if (ts.isElementAccessExpression(e)) {
       const key = ts.isStringLiteralLike(e.argumentExpression) || ts.isNumericLiteral(e.argumentExpression) ? e.argumentExpression.text : constants?.value(e.argumentExpression);
       if (key === undefined || typeof key === 'boolean') return undefined;
-      fields.unshift(String(key));
+      reversed.push(String(key));
       e = skipWrappers(e.expression);
     } else if (ts.isIdentifier(e)) {
-      return [e.text, ...fields];
+      reversed.push(e.text);
+      return reversed.reverse();
     } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
-      return ['this', ...fields];
+      reversed.push('this');
+      return reversed.reverse();
     } else return undefined;
   }
 }
