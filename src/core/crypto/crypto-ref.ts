@@ -15,6 +15,10 @@ export interface CryptoReference {
 
 /** Does the file look like browser code (React/Vue components, DOM globals)? Node's crypto is absent there. */
 export function isBrowserCode(facts: CryptoFacts, fileName: string): boolean {
+  return (facts.browser ??= looksLikeBrowserCode(facts, fileName));
+}
+
+function looksLikeBrowserCode(facts: CryptoFacts, fileName: string): boolean {
   if (/\.(jsx|tsx|vue|svelte)$/i.test(fileName)) return true;
   const ts = facts.ts;
   for (const st of facts.sourceFile.statements) {

@@ -40,6 +40,8 @@ export interface CryptoFacts {
   tlsEnvStrings: TS.StringLiteralLike[];
   /** String literals and template parts that may hold connection-string TLS options (`?tlsInsecure=true`). */
   uriStrings: TS.Node[];
+  /** Whether the file is browser code (computed on first use by isBrowserCode()). */
+  browser?: boolean;
   /** The file's digest computations (computed on first use by digestUses()). */
   digests?: DigestUse[];
 }
@@ -132,8 +134,10 @@ export function callsWithSuffix(facts: CryptoFacts, suffix: string): CallFact[] 
 export function hasIdentifier(facts: CryptoFacts, name: string): boolean {
   if (!facts.sourceFile.text.includes(name)) return false;
   const identifier = facts.ts.SyntaxKind.Identifier;
+  // escapedText is the stored field (text is a getter that unescapes); they differ only for names starting with '__'.
+  const escaped = facts.ts.escapeLeadingUnderscores(name);
   const { nodes, kinds } = flatNodes(facts.sourceFile);
-  for (let i = 0; i < kinds.length; i++) if (kinds[i] === identifier && (nodes[i] as TS.Identifier).text === name) return true;
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === identifier && (nodes[i] as TS.Identifier).escapedText === escaped) return true;
   return false;
 }
 
