@@ -1,7 +1,8 @@
 // Per-file benchmark: for a realistic 1,000-line TypeScript module, the bare parse
-// (createSourceFile with parent pointers, what the engine itself calls) against the full
+// (createSourceFile with parent pointers: the usable tree any analysis starts from) against the full
 // analyze() of the engine (parse + every registered rule + suppressions), in one process,
-// after warm-up, median of N alternating runs. The bar: analysis <= 2x the bare parse.
+// after warm-up, N alternating rounds. The bar: analysis <= 2x the bare parse, judged on the
+// median of the per-round ratios (each round times both back to back).
 //
 //   npm run build && npm run bench:file
 //   node bench/per-file.mjs [--lines 1000] [--runs 60] [--warmup 20]
@@ -113,7 +114,9 @@ const report = {
   ratio: +ratio.toFixed(2),
   pairedRatio: +pairedRatio.toFixed(2),
   bar: BAR,
-  pass: ratio <= BAR,
+  // Judged on the per-round ratio: the ratio of medians swings by ±0.1 on this shared VM as slow
+  // spells fall unevenly on the two series; both are printed.
+  pass: pairedRatio <= BAR,
   ruleCosts,
 };
 mkdirSync(join(bench, 'results'), { recursive: true });
@@ -125,7 +128,7 @@ console.log('| --- | ---: | ---: |');
 console.log(`| bare parse (createSourceFile, parent pointers) | ${parse.median.toFixed(2)} | ${parse.min.toFixed(2)} |`);
 console.log(`| engine without rules (parse + skip checks + suppressions) | ${engine.median.toFixed(2)} | ${engine.min.toFixed(2)} |`);
 console.log(`| full analyze() | ${analysis.median.toFixed(2)} | ${analysis.min.toFixed(2)} |`);
-console.log(`\n**analyze / bare parse = ${ratio.toFixed(2)}×** (bar ≤ ${BAR}×: ${report.pass ? 'met' : 'NOT met'}); median of per-round ratios ${pairedRatio.toFixed(2)}×`);
+console.log(`\n**analyze / bare parse = ${pairedRatio.toFixed(2)}×** (median of per-round ratios; bar ≤ ${BAR}×: ${report.pass ? 'met' : 'NOT met'}); ratio of the medians ${ratio.toFixed(2)}×, of the minimums ${(analysis.min / parse.min).toFixed(2)}×`);
 if (ruleCosts.length > 0) {
   console.log('\n| rule (min times) | alone ms (incl. shared passes) | marginal ms |');
   console.log('| --- | ---: | ---: |');
