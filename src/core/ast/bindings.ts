@@ -111,12 +111,12 @@ export class ModuleBindings {
     return qualified;
   }
 
-  /** The qualified module name a local identifier is bound to, or undefined for a local name. */
   /** Every local name bound to a module, with its qualified name, in declaration order. */
   boundNames(): IterableIterator<[string, string]> {
     return this.names.entries();
   }
 
+  /** The qualified module name a local identifier is bound to, or undefined for a local name. */
   moduleOf(localName: string): string | undefined {
     return this.names.get(localName);
   }

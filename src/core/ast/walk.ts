@@ -24,9 +24,11 @@ const MAX_RECURSION_DEPTH = 500;
 // Scratch buffers reused from file to file: the flattening writes here and copies out exactly
 // the used length, so a file costs one right-sized allocation per array instead of a chain of
 // growing arrays (allocation is what drives the garbage collector during analysis).
+const SCRATCH_INITIAL = 1 << 14;
+const SCRATCH_KEPT = 1 << 18;
 let scratchNodes: TS.Node[] = [];
-let scratchEnds = new Int32Array(1 << 14);
-let scratchKinds = new Uint16Array(1 << 14);
+let scratchEnds = new Int32Array(SCRATCH_INITIAL);
+let scratchKinds = new Uint16Array(SCRATCH_INITIAL);
 
 function flatten(root: TS.SourceFile): Flat {
   const ts = typescript();
@@ -72,9 +74,14 @@ function flatten(root: TS.SourceFile): Flat {
     visit(root);
     return { nodes: nodes.slice(0, count), subtreeEnd: scratchEnds.slice(0, count), kinds: scratchKinds.slice(0, count) };
   } finally {
-    // Drop the references to this tree; keep the capacity for the next file.
+    // Drop the references to this tree; keep the capacity for the next file, unless a huge
+    // file grew it past what ordinary files need.
     nodes.fill(undefined as unknown as TS.Node, 0, count);
-    if (nodes.length > 1 << 20) scratchNodes = [];
+    if (count > SCRATCH_KEPT) {
+      scratchNodes = [];
+      scratchEnds = new Int32Array(SCRATCH_INITIAL);
+      scratchKinds = new Uint16Array(SCRATCH_INITIAL);
+    }
   }
 }
 
