@@ -11,6 +11,7 @@ import { scanFiles } from '../workspace/scan';
 import { findFiles } from '../workspace/walk-files';
 import { parseCli, UsageError, USAGE, type ScanArgs } from './args';
 import { formatText } from './format-text';
+import { rerunWithV8PoolSize } from './v8-pool';
 
 declare const SECURE_DEV_VERSION: string | undefined;
 const VERSION = typeof SECURE_DEV_VERSION === 'string' ? SECURE_DEV_VERSION : '0.0.0-dev';
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  return scan(args);
+  return rerunWithV8PoolSize(argv) ?? scan(args);
 }
 
 async function scan(args: ScanArgs): Promise<number> {

@@ -6,10 +6,19 @@ import { indexTree } from './ast/walk';
 import type { FileKind } from './types';
 
 let loaded: typeof TS | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
+let load = (): typeof TS => require('typescript') as typeof TS;
+
+/**
+ * Lets a host supply the parser module its own way before the first parse (a scan worker loads
+ * it through a V8 code cache, which takes file I/O the core does not do).
+ */
+export function setTypeScriptLoader(loader: () => typeof TS): void {
+  load = loader;
+}
 
 export function typescript(): typeof TS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
-  loaded ??= require('typescript') as typeof TS;
+  loaded ??= load();
   return loaded;
 }
 

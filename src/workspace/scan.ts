@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileReport } from '../core/report/located';
 import type { AnalysisSettings } from '../core/settings';
 import { analyzeFile } from './analyze-file';
+import { userCacheDir } from './cache-dir';
+import type { WorkerOptions } from './scan-worker';
 import type { FoundFile } from './walk-files';
 
 export interface ScanOptions {
@@ -15,6 +17,13 @@ export interface ScanOptions {
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Folder for the parser's V8 code cache (see code-cache.ts). Default: the user's cache folder; null: none. */
+  codeCacheDir?: string | null;
+}
+
+/** One worker per core, up to eight (more rarely pays for its start-up: each loads the parser). */
+export function defaultWorkerCount(cores: number): number {
+  return Math.max(1, Math.min(cores, 8));
 }
 
 /** Below this many files, worker threads (each loads the parser) cost more than they save. */
@@ -24,7 +33,7 @@ const BATCH_SIZE = 16;
 const IN_FLIGHT = 2;
 
 export async function scanFiles(files: readonly FoundFile[] | Promise<readonly FoundFile[]>, options: ScanOptions): Promise<FileReport[]> {
-  const pool = options.workers === 0 ? undefined : new WorkerPool(options.workers ?? Math.min(availableParallelism(), 8), options.settings);
+  const pool = options.workers === 0 ? undefined : new WorkerPool(options.workers ?? defaultWorkerCount(availableParallelism()), options.settings, options.codeCacheDir === undefined ? userCacheDir() : (options.codeCacheDir ?? undefined));
   try {
     const list = await files;
     const reports = !pool || (options.workers === undefined && list.length < IN_PROCESS_LIMIT)
@@ -50,11 +59,12 @@ async function scanInProcess(files: readonly FoundFile[], options: ScanOptions):
 class WorkerPool {
   private readonly workers: Worker[] = [];
 
-  constructor(count: number, settings: AnalysisSettings) {
+  constructor(count: number, settings: AnalysisSettings, codeCacheDir: string | undefined) {
     for (let i = 0; i < count; i++) {
+      const workerData: WorkerOptions = { settings, codeCacheDir, writesCodeCache: i === 0 };
       // A larger young generation: each file's tree dies young, and fewer scavenges cut the
       // collector's share of a scan from ~10 % to ~7 % (bench/README.md).
-      this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+      this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
     }
   }
 

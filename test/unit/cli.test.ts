@@ -1,13 +1,16 @@
 // The CLI as a user runs it: the built dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { v8PoolSizeFor } from '../../src/cli/v8-pool';
 import { tempTree } from './temp-dirs';
 
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+// No code cache unless a test asks for one: tests leave the user's cache folder alone.
+const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SECURE_DEV_CACHE_DIR: '', ...env } });
 
 const project = (files: Record<string, string>): string => tempTree('cli', files);
 
@@ -84,4 +87,48 @@ describe('secure-dev CLI', () => {
     assert.match(r.stdout, /big\.js: larger than/);
     assert.match(r.stdout, /blob\.dat: binary content/);
   });
+
+  it('keeps a code cache of the parser for worker scans, and scans the same with it, without it and with a damaged one', () => {
+    // Enough files for worker threads, and for the first worker to warm up before it writes the cache.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) files[`src/m${i}.js`] = `const { exec } = require('child_process');\nexports.run${i} = (req) => exec('ls ' + req.query.dir);\n`;
+    const dir = project(files);
+    const cacheDir = path.join(dir, '.cache');
+    const scan = () => run(['scan', 'src', '--format', 'json', '--fail-on', 'none'], dir, { SECURE_DEV_CACHE_DIR: cacheDir });
+    const without = run(['scan', 'src', '--format', 'json', '--fail-on', 'none'], dir);
+    assert.equal(without.status, 0, without.stderr);
+    assert.equal((JSON.parse(without.stdout) as { files: unknown[] }).files.length, 600);
+
+    const first = scan();
+    assert.equal(first.status, 0, first.stderr);
+    const caches = readdirSync(cacheDir).filter((n) => n.endsWith('.v8cache'));
+    assert.equal(caches.length, 1, 'the first worker writes the cache once it has warmed up');
+    assert.equal(first.stdout, without.stdout);
+    assert.equal(scan().stdout, without.stdout);
+
+    writeFileSync(path.join(cacheDir, caches[0]), 'damaged');
+    const damaged = scan();
+    assert.equal(damaged.status, 0, damaged.stderr);
+    assert.equal(damaged.stdout, without.stdout);
+  });
 });
+
+describe('V8 background threads for a scan', () => {
+  it('leaves V8 the cores the workers do not use, and at least one thread', () => {
+    assert.equal(v8PoolSizeFor(1), 1);
+    assert.equal(v8PoolSizeFor(2), 1);
+    assert.equal(v8PoolSizeFor(8), 1);
+    assert.equal(v8PoolSizeFor(16), 8);
+  });
+
+  it('restarts the scan with the pool size once, keeping output and exit code', () => {
+    const dir = project({ 'src/a.js': WARNING });
+    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'child_process', SECURE_DEV_CACHE_DIR: '' } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 1);
+    // NODE_DEBUG=child_process logs every spawn, in the restarted process too.
+    assert.equal((r.stderr.match(/CHILD_PROCESS \d+: spawnSync/g) ?? []).length, 1, 'one restart, and none from the restarted process');
+    assert.match(r.stderr, /'--v8-pool-size=\d+'/);
+  });
+});
+
