@@ -1,7 +1,7 @@
 // Loads a large CommonJS module (the 3.5 MB TypeScript parser bundle) through a V8 code cache.
 // Without it, every scan worker compiles the bundle from source and then each parser function
 // the first time it runs; with it, a worker starts from the bytecode an earlier scan left
-// (about 6 % of a whole-tree scan on two cores, bench/README.md).
+// (3–6 % of a whole-tree scan on two cores, bench/README.md).
 //
 // V8 rejects a cache made by another V8 version or with other flags, but it checks the source
 // only by length: the file name therefore carries a hash of the module's text.
