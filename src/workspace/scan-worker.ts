@@ -15,14 +15,14 @@ export interface WorkerOptions {
   settings: AnalysisSettings;
   /** Folder of the parser's V8 code cache; undefined: compile from source. */
   codeCacheDir?: string;
-  /** This worker writes the cache when it was missing (one writer per scan is enough). */
-  writesCodeCache: boolean;
+  /** One flag shared by the scan's workers: the first to warm up claims it and writes the cache. */
+  codeCacheClaim: Int32Array;
 }
 
 /** The cache is written once this many files have run through the parser: by then it holds the functions a scan needs. */
 const WARM_AFTER_FILES = 200;
 
-const { settings, codeCacheDir, writesCodeCache } = workerData as WorkerOptions;
+const { settings, codeCacheDir, codeCacheClaim } = workerData as WorkerOptions;
 
 // The shipped bundles keep the parser in typescript.js beside this file; from the test build
 // (un-bundled) there is none, and the parser is required as usual.
@@ -46,8 +46,8 @@ parentPort?.on('message', (batch: WorkerBatch) => {
   const reports = batch.files.map((f) => analyzeFileSync(f.absolute, f.relative, settings));
   analysed += batch.files.length;
   // Before posting: the pool may end this worker as soon as the last batch is back.
-  if (parser && writesCodeCache && analysed >= WARM_AFTER_FILES) {
-    parser.saveCache();
+  if (parser && analysed >= WARM_AFTER_FILES) {
+    if (parser.cache !== 'used' && Atomics.compareExchange(codeCacheClaim, 0, 0, 1) === 0) parser.saveCache();
     parser = undefined;
   }
   parentPort?.postMessage(reports);

@@ -60,8 +60,9 @@ class WorkerPool {
   private readonly workers: Worker[] = [];
 
   constructor(count: number, settings: AnalysisSettings, codeCacheDir: string | undefined) {
+    const codeCacheClaim = new Int32Array(new SharedArrayBuffer(4));
     for (let i = 0; i < count; i++) {
-      const workerData: WorkerOptions = { settings, codeCacheDir, writesCodeCache: i === 0 };
+      const workerData: WorkerOptions = { settings, codeCacheDir, codeCacheClaim };
       // A larger young generation: each file's tree dies young, and fewer scavenges cut the
       // collector's share of a scan from ~10 % to ~7 % (bench/README.md).
       this.workers.push(new Worker(path.join(__dirname, 'scan-worker.js'), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));

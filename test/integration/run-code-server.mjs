@@ -233,7 +233,8 @@ async function main() {
     userDataDir: join(tempDir, 'user-data'),
     extensionsDir: join(tempDir, 'extensions'),
     logFile: codeServerLog,
-    env: { SECURE_DEV_TEST_RESULTS: resultsFile, SECURE_DEV_TEST_WORKSPACE: workspace, SECURE_DEV_TEST_RESTRICTED: restricted ? '1' : '0' },
+    // The extension's own caches go to the temp dir too: tests leave the user's cache folder alone.
+    env: { SECURE_DEV_TEST_RESULTS: resultsFile, SECURE_DEV_TEST_WORKSPACE: workspace, SECURE_DEV_TEST_RESTRICTED: restricted ? '1' : '0', SECURE_DEV_CACHE_DIR: join(tempDir, 'cache') },
     // Restricted Mode: trust stays on and undecided (no prompt), so the folder opens untrusted.
     disableWorkspaceTrust: !restricted,
     settings: restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {},

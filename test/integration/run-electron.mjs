@@ -59,7 +59,7 @@ try {
     vscodeExecutablePath,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: testsIndex,
-    extensionTestsEnv: { SECURE_DEV_TEST_WORKSPACE: workspace },
+    extensionTestsEnv: { SECURE_DEV_TEST_WORKSPACE: workspace, SECURE_DEV_CACHE_DIR: join(tempDir, 'cache') },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', join(tempDir, 'user-data')],
   });
 } catch (error) {

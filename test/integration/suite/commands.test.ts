@@ -1,5 +1,6 @@
 // The command palette actions, the Findings view and the team config, end to end.
 import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, EXTENSION_ID, open, ruleOf, secureDevDiagnostics, waitForDiagnostics, workspaceRoot, writeFile } from '../helpers';
 
@@ -81,5 +82,24 @@ describe('Commands', () => {
       await vscode.workspace.fs.delete(config);
     }
     await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === ruleOf(d)));
+  });
+
+  it('Scan Workspace runs a large folder on worker threads, which keep a V8 code cache of the parser', async () => {
+    // Enough files for worker threads, and for the first worker to warm up and write the cache
+    // (into the folder the test runner gives through SECURE_DEV_CACHE_DIR).
+    const count = 500;
+    const bulk = vscode.Uri.joinPath(workspaceRoot(), 'bulk');
+    await Promise.all(Array.from({ length: count }, (_, i) => writeFile(`bulk/m${i}.js`, `const { exec } = require('child_process');\nexports.run${i} = (req) => exec('ls ' + req.query.dir);\n`)));
+    try {
+      const summary = await vscode.commands.executeCommand<{ findings: number; filesScanned: number }>('secureDev.scanWorkspace');
+      assert.ok(summary.filesScanned >= count, `scanned ${summary.filesScanned} files`);
+      assert.ok(summary.findings >= count, `${summary.findings} findings`);
+      assert.ok(secureDevDiagnostics(vscode.Uri.joinPath(bulk, `m${count - 1}.js`)).length >= 1, 'the last file has its finding');
+      const cacheDir = process.env.SECURE_DEV_CACHE_DIR;
+      assert.ok(cacheDir, 'the test runner sets SECURE_DEV_CACHE_DIR');
+      assert.ok(readdirSync(cacheDir).some((name) => name.startsWith('typescript-') && name.endsWith('.v8cache')), `a code cache in ${cacheDir}`);
+    } finally {
+      await vscode.workspace.fs.delete(bulk, { recursive: true });
+    }
   });
 });
