@@ -17,8 +17,6 @@ export interface ScanOptions {
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Folder for the parser's V8 code cache (see code-cache.ts). Default: the user's cache folder; null: none. */
-  codeCacheDir?: string | null;
 }
 
 /** One worker per core, up to eight (more rarely pays for its start-up: each loads the parser). */
@@ -33,7 +31,7 @@ const BATCH_SIZE = 16;
 const IN_FLIGHT = 2;
 
 export async function scanFiles(files: readonly FoundFile[] | Promise<readonly FoundFile[]>, options: ScanOptions): Promise<FileReport[]> {
-  const pool = options.workers === 0 ? undefined : new WorkerPool(options.workers ?? defaultWorkerCount(availableParallelism()), options.settings, options.codeCacheDir === undefined ? userCacheDir() : (options.codeCacheDir ?? undefined));
+  const pool = options.workers === 0 ? undefined : new WorkerPool(options.workers ?? defaultWorkerCount(availableParallelism()), options.settings, userCacheDir());
   try {
     const list = await files;
     const reports = !pool || (options.workers === undefined && list.length < IN_PROCESS_LIMIT)
@@ -59,6 +57,7 @@ async function scanInProcess(files: readonly FoundFile[], options: ScanOptions):
 class WorkerPool {
   private readonly workers: Worker[] = [];
 
+  /** codeCacheDir: where the workers keep the parser's V8 code cache (see code-cache.ts); undefined: nowhere. */
   constructor(count: number, settings: AnalysisSettings, codeCacheDir: string | undefined) {
     const codeCacheClaim = new Int32Array(new SharedArrayBuffer(4));
     for (let i = 0; i < count; i++) {
