@@ -47,7 +47,7 @@ parentPort?.on('message', (batch: WorkerBatch) => {
   analysed += batch.files.length;
   // Before posting: the pool may end this worker as soon as the last batch is back.
   if (parser && analysed >= WARM_AFTER_FILES) {
-    if (parser.cache !== 'used' && Atomics.compareExchange(codeCacheClaim, 0, 0, 1) === 0) parser.saveCache();
+    if (Atomics.compareExchange(codeCacheClaim, 0, 0, 1) === 0) parser.saveCache();
     parser = undefined;
   }
   parentPort?.postMessage(reports);

@@ -123,7 +123,7 @@ describe('V8 background threads for a scan', () => {
 
   it('restarts the scan with the pool size once, keeping output and exit code', () => {
     const dir = project({ 'src/a.js': WARNING });
-    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'child_process', SECURE_DEV_CACHE_DIR: '' } });
+    const r = run(['scan', '--format', 'json'], dir, { NODE_DEBUG: 'child_process' });
     assert.equal(r.status, 1, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 1);
     // NODE_DEBUG=child_process logs every spawn, in the restarted process too.

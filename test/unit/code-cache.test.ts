@@ -31,6 +31,15 @@ function loadInNewProcess(modulePath: string, cacheDir: string, save: boolean): 
   return JSON.parse(r.stdout) as { cache: string; sum: number; where: string; self: boolean };
 }
 
+/** A module in a fresh folder, with its cache written once by a first load. */
+function moduleWithCache(): { dir: string; modulePath: string; cacheDir: string } {
+  const dir = tempTree('code-cache', { 'parser.js': MODULE });
+  const modulePath = path.join(dir, 'parser.js');
+  const cacheDir = path.join(dir, 'cache');
+  loadInNewProcess(modulePath, cacheDir, true);
+  return { dir, modulePath, cacheDir };
+}
+
 describe('V8 code cache loader', () => {
   it('loads a CommonJS module from source, writes its cache, then loads from the cache', () => {
     const dir = tempTree('code-cache', { 'lib/parser.js': MODULE });
@@ -42,10 +51,7 @@ describe('V8 code cache loader', () => {
   });
 
   it('compiles from source when the cache is damaged, and replaces it', () => {
-    const dir = tempTree('code-cache', { 'parser.js': MODULE });
-    const modulePath = path.join(dir, 'parser.js');
-    const cacheDir = path.join(dir, 'cache');
-    loadInNewProcess(modulePath, cacheDir, true);
+    const { dir, modulePath, cacheDir } = moduleWithCache();
     const [name] = cacheFiles(cacheDir);
     writeFileSync(path.join(cacheDir, name), Buffer.from('not a V8 code cache'));
     assert.deepEqual(loadInNewProcess(modulePath, cacheDir, true), { cache: 'rejected', sum: 8, where: path.basename(dir), self: true });
@@ -53,10 +59,7 @@ describe('V8 code cache loader', () => {
   });
 
   it('keys the cache by the module text and drops caches of other versions', () => {
-    const dir = tempTree('code-cache', { 'parser.js': MODULE });
-    const modulePath = path.join(dir, 'parser.js');
-    const cacheDir = path.join(dir, 'cache');
-    loadInNewProcess(modulePath, cacheDir, true);
+    const { modulePath, cacheDir } = moduleWithCache();
     const [old] = cacheFiles(cacheDir);
     // Same length, other text: V8's own check (by length) would accept the old cache.
     writeFileSync(modulePath, MODULE.replace('a + b', 'a - b'));
